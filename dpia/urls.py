@@ -1,0 +1,5 @@
+"""Pages under /o/<org_slug>/dpia/."""
+
+app_name = "dpia"
+
+urlpatterns = []

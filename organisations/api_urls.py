@@ -1,0 +1,3 @@
+"""Organisation API routes under /api/v1/o/<org_slug>/."""
+
+urlpatterns = []

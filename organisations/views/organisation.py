@@ -1,0 +1,30 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from ..actions import organisation_create
+from ..forms import OrganisationCreateForm
+from .mixins import OrganisationMixin
+
+
+class OrganisationCreateView(LoginRequiredMixin, FormView):
+    template_name = "organisations/organisation_create.html"
+    form_class = OrganisationCreateForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        organisation = organisation_create(
+            actor=self.request.user,
+            name=data["name"],
+            slug=data.get("slug") or None,
+            legal_name=data.get("legal_name", ""),
+            country=data.get("country", ""),
+        )
+        messages.success(self.request, _("Organisation “%(name)s” created.") % {"name": organisation.name})
+        return redirect("organisation_dashboard", org_slug=organisation.slug)
+
+
+class OrganisationDashboardView(OrganisationMixin, TemplateView):
+    template_name = "organisations/dashboard.html"

@@ -1,0 +1,5 @@
+"""Pages under /o/<org_slug>/records/."""
+
+app_name = "records"
+
+urlpatterns = []

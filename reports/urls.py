@@ -1,0 +1,5 @@
+"""Pages under /o/<org_slug>/reports/."""
+
+app_name = "reports"
+
+urlpatterns = []
