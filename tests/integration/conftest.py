@@ -1,0 +1,1 @@
+from .worker import celery_worker  # noqa: F401 (fixture)
