@@ -18,7 +18,8 @@ class OrganisationQuerySetForUser(models.QuerySet):
         """Organisations `user` is a member of."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(memberships__user=user)
+        # Membership.organisation has no reverse accessor (related_name="+"), so filter through a subquery.
+        return self.filter(pk__in=Membership.objects.filter(user=user).values("organisation_id"))
 
 
 class Organisation(models.Model):

@@ -2,8 +2,9 @@
 
 from django.urls import path
 
-from .views import organisation
+from .views import invitations, organisation
 
 urlpatterns = [
     path("new/", organisation.OrganisationCreateView.as_view(), name="organisation_create"),
+    path("invitations/<str:token>/", invitations.InvitationAcceptView.as_view(), name="invitation_accept"),
 ]
