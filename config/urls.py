@@ -21,6 +21,7 @@ organisation_api = [
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("services/", include("services.urls")),
     path("organisations/", include("organisations.urls")),
