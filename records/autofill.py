@@ -1,0 +1,222 @@
+"""Values the catalogue proposes for a vendor use and its processing activities.
+
+Nothing here writes: the actions call these functions and save the result. `service` is a catalogue
+Service whose child rows are best prefetched with CATALOGUE_PREFETCH.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .choices import RecipientKind, SpecialCategory, TransferSafeguard, VendorRole
+from .purposes import purpose_keys_for_categories, purpose_label
+from .transfers import assess_destination
+
+CATALOGUE_PREFETCH = ("legal_bases", "subprocessors", "cookies", "checklist_items", "vendor_roles")
+
+# Catalogue safeguard values and the register's values for the same transfer tool.
+CATALOGUE_SAFEGUARDS = {
+    "scc-2021": TransferSafeguard.SCC,
+    "eu-us-dpf": TransferSafeguard.DPF,
+    "adequacy": TransferSafeguard.ADEQUACY,
+    "bcr": TransferSafeguard.BCR,
+    "derogation": TransferSafeguard.DEROGATION,
+}
+_ARTICLE_PREFIX = re.compile(r"^\s*Art\.\s*6\(1\)\([a-f]\)\s*:\s*", re.IGNORECASE)
+
+
+def vendor_role_for(service):
+    """Return the vendor's role for a customer: processor when the catalogue lists that role, else its first role."""
+    roles = [row.role for row in service.vendor_roles.all()]
+    if VendorRole.PROCESSOR in roles or not roles:
+        return VendorRole.PROCESSOR
+    return roles[0]
+
+
+def vendor_use_values_from_service(service):
+    """Return the catalogue-filled fields of a vendor use (see CATALOGUE_FILLED_FIELDS) for `service`."""
+    safeguards = []
+    for value in service.transfer_safeguards or []:
+        mapped = CATALOGUE_SAFEGUARDS.get(value)
+        # The DPF covers only certified organisations, whatever else the vendor's documents mention.
+        if mapped == TransferSafeguard.DPF and not service.dpf_certified:
+            continue
+        if mapped and mapped.value not in safeguards:
+            safeguards.append(mapped.value)
+    return {
+        "vendor_name": service.name,
+        "vendor_legal_entity": service.vendor_legal_entity,
+        "vendor_country": str(service.vendor_country or ""),
+        "vendor_website": service.website,
+        "vendor_role": vendor_role_for(service),
+        "dpa_url": service.dpa_url,
+        "purpose_of_use": service.summary,
+        "eu_region": (service.eu_regions or [""])[0],
+        "transfer_safeguards": safeguards,
+    }
+
+
+def purpose_text(covers):
+    """Return the purpose a catalogue legal basis covers, without its leading article reference."""
+    return _ARTICLE_PREFIX.sub("", covers or "").strip()[:500]
+
+
+def purposes_for(service):
+    """Return (purpose, legal basis) pairs from the catalogue's legal bases."""
+    return [(purpose_text(row.covers), row.basis) for row in service.legal_bases.all() if purpose_text(row.covers)]
+
+
+def data_categories_for(service):
+    """Return (category key, special category flag) pairs of `service`."""
+    flags = {"special-categories": SpecialCategory.ART_9, "criminal-data": SpecialCategory.ART_10}
+    return [(key, flags.get(key, SpecialCategory.NONE)) for key in service.personal_data_categories or []]
+
+
+@dataclass(frozen=True)
+class RecipientProposal:
+    kind: str
+    name: str
+    country: str
+    note: str
+    is_vendor: bool
+
+
+def recipients_for(service, vendor_use):
+    """Return the vendor and its sub-processors as recipients."""
+    kind = RecipientKind.PROCESSOR if vendor_use.vendor_role == VendorRole.PROCESSOR else RecipientKind.EXTERNAL
+    proposals = [
+        RecipientProposal(
+            kind=kind,
+            name=vendor_use.vendor_name,
+            country=str(vendor_use.vendor_country or ""),
+            note=service.vendor_legal_entity,
+            is_vendor=True,
+        )
+    ]
+    for row in service.subprocessors.all():
+        note = row.purpose if not row.condition else f"{row.purpose} ({row.condition})"
+        proposals.append(
+            RecipientProposal(
+                kind=RecipientKind.SUB_PROCESSOR,
+                name=row.name,
+                country=str(row.country),
+                note=note[:500],
+                is_vendor=False,
+            )
+        )
+    return proposals
+
+
+@dataclass(frozen=True)
+class TransferProposal:
+    recipient: str
+    assessment: object
+    documentation_url: str
+
+
+def transfers_for(service, vendor_use, *, organisation_is_processor=False):
+    """Return the Chapter V transfers to the vendor's destinations and to its sub-processors' countries.
+
+    EEA destinations are left out because they are no transfer.
+    """
+    proposals = []
+    for country in service.transfer_destinations or []:
+        assessment = assess_destination(
+            country,
+            dpf_certified=service.dpf_certified,
+            dpf_checked_on=service.last_reviewed,
+            offered_safeguards=service.transfer_safeguards or [],
+            recipient_role=vendor_use.vendor_role,
+            organisation_is_processor=organisation_is_processor,
+        )
+        if assessment.is_transfer:
+            proposals.append(TransferProposal(vendor_use.vendor_name, assessment, service.dpa_url))
+    for row in service.subprocessors.all():
+        assessment = assess_destination(str(row.country), onward=True)
+        if assessment.is_transfer:
+            proposals.append(TransferProposal(row.name, assessment, service.subprocessors_url or service.dpa_url))
+    return proposals
+
+
+@dataclass(frozen=True)
+class RetentionProposal:
+    data_category: str
+    period: str
+    max_seconds: int | None
+
+
+def retention_for(service):
+    """Return retention periods: one row for the service's cookies (the longest duration) and one for its data."""
+    proposals = []
+    cookies = list(service.cookies.all())
+    if cookies:
+        lasting = [cookie for cookie in cookies if not cookie.is_session and cookie.duration_seconds is not None]
+        session_count = sum(1 for cookie in cookies if cookie.is_session)
+        if lasting:
+            longest = max(lasting, key=lambda cookie: cookie.duration_seconds)
+            period = _("Up to %(duration)s (%(name)s, the longest-lived of %(count)d cookies or similar)") % {
+                "duration": longest.duration_text,
+                "name": str(longest),
+                "count": len(cookies),
+            }
+            if session_count:
+                period += _("; %(count)d end with the browser session") % {"count": session_count}
+            proposals.append(
+                RetentionProposal(
+                    _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
+                    period[:500],
+                    longest.duration_seconds,
+                )
+            )
+        else:
+            proposals.append(
+                RetentionProposal(
+                    _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
+                    _("Until the end of the browser session"),
+                    0,
+                )
+            )
+    if service.data_retention:
+        proposals.append(
+            RetentionProposal(
+                _("Data held by %(vendor)s") % {"vendor": service.name}, service.data_retention[:500], None
+            )
+        )
+    return proposals
+
+
+def security_measures_for(service):
+    """Return the paragraph describing the security measures the vendor documents, or ""."""
+    parts = list(service.security_measures or [])
+    if service.certifications:
+        parts.append(_("certifications: %(list)s") % {"list": ", ".join(service.certifications)})
+    if not parts:
+        return ""
+    return f"{service.name}: " + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class ActivityProposal:
+    """A processing activity proposed for a vendor use: a new one, or an existing one to link to."""
+
+    purpose_key: str
+    name: str
+    existing: object = None
+    linked: bool = False
+
+
+def activity_proposals(service, existing_activities, linked_activity_ids=()):
+    """Return one proposal per purpose of `service`'s categories.
+
+    An existing activity with the same purpose key or name is proposed for linking instead of a new one.
+    """
+    by_key = {activity.purpose_key: activity for activity in existing_activities if activity.purpose_key}
+    by_name = {activity.name.casefold(): activity for activity in existing_activities}
+    proposals = []
+    for key in purpose_keys_for_categories(service.categories or []):
+        name = purpose_label(key)
+        existing = by_key.get(key) or by_name.get(name.casefold())
+        linked = existing is not None and existing.pk in set(linked_activity_ids)
+        proposals.append(ActivityProposal(purpose_key=key, name=name, existing=existing, linked=linked))
+    return proposals

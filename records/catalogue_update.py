@@ -1,0 +1,119 @@
+"""Review of catalogue changes for a vendor use: a field-by-field diff, and taking the chosen changes.
+
+A field the user edited is never overwritten: it appears in the diff for information only.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .autofill import vendor_use_values_from_service
+from .checklist_actions import checklist_create_for_vendor_use
+from .models import ChecklistTask, VendorUse
+from .models.vendor_use import CATALOGUE_FILLED_FIELDS
+from .provenance import add_source, catalogue_source
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    current: object
+    catalogue: object
+    edited_by_user: bool
+
+    @property
+    def selectable(self):
+        return not self.edited_by_user
+
+
+@dataclass(frozen=True)
+class CatalogueDiff:
+    from_version: int | None
+    to_version: int
+    changes: list
+    new_tasks: list
+
+    @property
+    def is_empty(self):
+        return not self.changes and not self.new_tasks
+
+
+def vendor_use_catalogue_diff(vendor_use):
+    """Return the differences between `vendor_use` and its catalogue entry as it is now, or None without one."""
+    service = vendor_use.service
+    if service is None:
+        return None
+    proposed = vendor_use_values_from_service(service)
+    changes = []
+    for field in CATALOGUE_FILLED_FIELDS:
+        current = getattr(vendor_use, field)
+        if field == "vendor_country":
+            current = str(current or "")
+        if current != proposed[field]:
+            changes.append(
+                FieldChange(
+                    field=field,
+                    label=str(VendorUse._meta.get_field(field).verbose_name),
+                    current=current,
+                    catalogue=proposed[field],
+                    edited_by_user=field in vendor_use.user_edited_fields,
+                )
+            )
+    titles = set(
+        ChecklistTask.objects.for_organisation(vendor_use.organisation_id)
+        .filter(vendor_use=vendor_use)
+        .values_list("title", flat=True)
+    )
+    new_tasks = [item.title for item in service.checklist_items.all() if item.title not in titles]
+    return CatalogueDiff(
+        from_version=vendor_use.catalogue_version, to_version=service.version, changes=changes, new_tasks=new_tasks
+    )
+
+
+@transaction.atomic
+def vendor_use_catalogue_apply(*, organisation, vendor_use, actor, fields=(), add_new_tasks=False):
+    """Take the catalogue's values for `fields`, optionally add its new checklist items, and mark the entry reviewed.
+
+    Fields the user edited are rejected with a ValidationError naming them; nothing is saved in that case.
+    """
+    if vendor_use.organisation_id != organisation.pk:
+        raise ValidationError(_("This vendor belongs to another organisation."))
+    service = vendor_use.service
+    if service is None:
+        raise ValidationError(_("This vendor was added by hand and has no catalogue entry to update from."))
+
+    unknown = [field for field in fields if field not in CATALOGUE_FILLED_FIELDS]
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(unknown)})
+    protected = [field for field in fields if field in vendor_use.user_edited_fields]
+    if protected:
+        raise ValidationError(
+            _("These fields were edited in your register and are kept as they are: %(fields)s.")
+            % {"fields": ", ".join(protected)}
+        )
+
+    proposed = vendor_use_values_from_service(service)
+    source = catalogue_source(service)
+    for field in fields:
+        setattr(vendor_use, field, proposed[field])
+        add_source(vendor_use.provenance, field, source)
+    vendor_use.catalogue_version = service.version
+    vendor_use._history_user = actor
+    vendor_use.save()
+
+    if add_new_tasks:
+        checklist_create_for_vendor_use(organisation=organisation, vendor_use=vendor_use, actor=actor)
+    logger.info(
+        "Vendor use %s of organisation %s reviewed against catalogue version %s (%d fields taken)",
+        vendor_use.pk,
+        organisation.pk,
+        service.version,
+        len(fields),
+    )
+    return vendor_use

@@ -1,0 +1,78 @@
+"""Which Art. 30(1) items a processing activity still lacks.
+
+Completeness is computed from the activity's own rows and stored on it (`missing_items`, `missing_count`), so
+lists can order by it. The controller's details (Art. 30(1)(a)) belong to the organisation and are checked
+apart, because they are the same for every activity.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from .choices import TransferSafeguard
+
+MISSING_ITEM_LABELS = {
+    "purposes": _("Art. 30(1)(b): purposes of the processing"),
+    "legal-basis": _("Legal basis (Art. 6) for every purpose"),
+    "data-subjects": _("Art. 30(1)(c): categories of data subjects"),
+    "data-categories": _("Art. 30(1)(c): categories of personal data"),
+    "recipients": _("Art. 30(1)(d): categories of recipients"),
+    "transfer-safeguards": _("Art. 30(1)(e): a safeguard for every transfer"),
+    "transfer-documentation": _("Art. 30(1)(e): documentation of transfers relying on a derogation"),
+    "retention": _("Art. 30(1)(f): retention periods"),
+    "security-measures": _("Art. 30(1)(g): technical and organisational security measures"),
+    "dpia": _("DPIA required but not linked (Art. 35)"),
+}
+
+ORGANISATION_ITEM_LABELS = {
+    "controller-name": _("Art. 30(1)(a): controller name"),
+    "controller-contact": _("Art. 30(1)(a): controller contact details (address or e-mail)"),
+}
+
+
+def activity_missing_items(activity):
+    """Return the keys of the items `activity` lacks, in Art. 30 order.
+
+    Reads the activity's child rows through their related managers, so prefetch them when checking many.
+    """
+    missing = []
+    purposes = list(activity.purposes.all())
+    transfers = list(activity.transfers.all())
+
+    if not purposes:
+        missing.append("purposes")
+    elif any(not purpose.legal_basis for purpose in purposes):
+        missing.append("legal-basis")
+    if not activity.data_subject_categories:
+        missing.append("data-subjects")
+    if not list(activity.data_categories.all()):
+        missing.append("data-categories")
+    if not list(activity.recipients.all()):
+        missing.append("recipients")
+    if any(not transfer.safeguard for transfer in transfers):
+        missing.append("transfer-safeguards")
+    if any(
+        transfer.safeguard == TransferSafeguard.DEROGATION and not transfer.documentation_url for transfer in transfers
+    ):
+        missing.append("transfer-documentation")
+    if not list(activity.retention_periods.all()):
+        missing.append("retention")
+    if not activity.security_measures.strip():
+        missing.append("security-measures")
+    if activity.dpia_required and not activity.dpia_link:
+        missing.append("dpia")
+    return missing
+
+
+def organisation_missing_items(organisation):
+    """Return the keys of the controller details (Art. 30(1)(a)) the organisation lacks."""
+    missing = []
+    if not organisation.controller_name.strip():
+        missing.append("controller-name")
+    if not (organisation.address.strip() or organisation.contact_email.strip()):
+        missing.append("controller-contact")
+    return missing
+
+
+def missing_item_labels(keys):
+    """Return the labels of missing item keys, activity and organisation items alike."""
+    labels = {**MISSING_ITEM_LABELS, **ORGANISATION_ITEM_LABELS}
+    return [labels.get(key, key) for key in keys]

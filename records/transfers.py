@@ -1,0 +1,178 @@
+"""Chapter V GDPR rules for the destinations of personal data: no transfer, adequacy, or a named safeguard.
+
+The adequacy list is the European Commission's, as in force in 2026 (Art. 45 GDPR decisions):
+https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from .choices import SccModule, TransferSafeguard, VendorRole
+
+# EU Member States plus Iceland, Liechtenstein and Norway: sending data there is not a Chapter V transfer.
+EEA_COUNTRIES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ]
+)
+
+# Countries with an adequacy decision, and the decision each rests on. The United States is handled apart:
+# only organisations certified under the EU-US Data Privacy Framework are covered (Decision (EU) 2023/1795).
+ADEQUACY_DECISIONS = {
+    "AD": "Decision 2010/625/EU",
+    "AR": "Decision 2003/490/EC",
+    "BR": "Implementing Decision (EU) 2026/179",
+    "CA": "Decision 2002/2/EC (commercial organisations subject to PIPEDA only)",
+    "CH": "Decision 2000/518/EC",
+    "FO": "Decision 2010/146/EU",
+    "GB": "Implementing Decision of 19 December 2025, valid until 27 December 2031",
+    "GG": "Decision 2003/821/EC",
+    "IL": "Decision 2011/61/EU",
+    "IM": "Decision 2004/411/EC",
+    "JE": "Decision 2008/393/EC",
+    "JP": "Implementing Decision (EU) 2019/419 (private sector under the APPI)",
+    "KR": "Implementing Decision (EU) 2022/254",
+    "NZ": "Decision 2013/65/EU",
+    "UY": "Decision 2012/484/EU",
+}
+DPF_DECISION = "Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
+
+# The catalogue's safeguard values, in the order a record prefers them when several are offered.
+CATALOGUE_SAFEGUARD_PREFERENCE = (
+    ("bcr", TransferSafeguard.BCR),
+    ("scc-2021", TransferSafeguard.SCC),
+    ("derogation", TransferSafeguard.DEROGATION),
+)
+
+
+@dataclass(frozen=True)
+class TransferAssessment:
+    """How one destination country is treated for one recipient."""
+
+    country: str
+    is_transfer: bool
+    safeguard: str = ""
+    scc_module: str = ""
+    tia_required: bool = False
+    dpf_checked_on: date | None = None
+    basis_note: str = ""
+
+
+def is_eea(country):
+    """Return whether `country` (ISO 3166-1 alpha-2) is in the European Economic Area."""
+    return (country or "").upper() in EEA_COUNTRIES
+
+
+def scc_module_for(*, recipient_role, organisation_is_processor=False):
+    """Return the SCC module matching who exports (the organisation) and who imports (the recipient)."""
+    if organisation_is_processor:
+        return SccModule.MODULE_3 if recipient_role != VendorRole.INDEPENDENT_CONTROLLER else SccModule.MODULE_4
+    if recipient_role in (VendorRole.INDEPENDENT_CONTROLLER, VendorRole.JOINT_CONTROLLER):
+        return SccModule.MODULE_1
+    return SccModule.MODULE_2
+
+
+def assess_destination(
+    country,
+    *,
+    dpf_certified=False,
+    dpf_checked_on=None,
+    offered_safeguards=(),
+    recipient_role=VendorRole.PROCESSOR,
+    organisation_is_processor=False,
+    onward=False,
+):
+    """Return the TransferAssessment of sending personal data to `country`.
+
+    - EEA destinations are no transfer.
+    - Countries with an adequacy decision rely on it, without a transfer impact assessment.
+    - The United States counts as adequate only when the recipient is DPF-certified (`dpf_certified`), and the
+      date the certification was checked is kept. An `onward` transfer (to a vendor's sub-processor) cannot rely
+      on the vendor's own certification.
+    - Anywhere else the safeguard offered by the vendor is named (BCRs, then SCCs with the module, then a
+      derogation) and a transfer impact assessment is flagged; with no safeguard offered it stays unidentified.
+    """
+    country = (country or "").upper()
+    if is_eea(country):
+        return TransferAssessment(country=country, is_transfer=False)
+
+    if country in ADEQUACY_DECISIONS:
+        return TransferAssessment(
+            country=country,
+            is_transfer=True,
+            safeguard=TransferSafeguard.ADEQUACY,
+            basis_note=ADEQUACY_DECISIONS[country],
+        )
+
+    if country == "US" and dpf_certified and not onward:
+        return TransferAssessment(
+            country=country,
+            is_transfer=True,
+            safeguard=TransferSafeguard.DPF,
+            dpf_checked_on=dpf_checked_on,
+            basis_note=DPF_DECISION,
+        )
+
+    offered = set(offered_safeguards)
+    if onward:
+        # A processor passes data to its sub-processors under its own contract with them (SCC module 3).
+        safeguard = TransferSafeguard.SCC
+        module = SccModule.MODULE_3
+        note = str(_("Onward transfer by the vendor to its sub-processor; check the vendor's DPA."))
+        return TransferAssessment(
+            country=country,
+            is_transfer=True,
+            safeguard=safeguard,
+            scc_module=module,
+            tia_required=True,
+            basis_note=note,
+        )
+
+    for catalogue_value, safeguard in CATALOGUE_SAFEGUARD_PREFERENCE:
+        if catalogue_value in offered:
+            module = ""
+            if safeguard == TransferSafeguard.SCC:
+                module = scc_module_for(
+                    recipient_role=recipient_role, organisation_is_processor=organisation_is_processor
+                )
+            # Art. 46 tools need a transfer impact assessment; Art. 49 derogations need documented reasons instead.
+            return TransferAssessment(
+                country=country,
+                is_transfer=True,
+                safeguard=safeguard,
+                scc_module=module,
+                tia_required=safeguard != TransferSafeguard.DEROGATION,
+            )
+
+    return TransferAssessment(country=country, is_transfer=True, safeguard=TransferSafeguard.NONE, tia_required=True)
