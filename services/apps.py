@@ -16,6 +16,4 @@ class ServicesConfig(AppConfig):
         for model in (Service, ServiceCookie, ServiceDomain):
             post_save.connect(invalidate_index, sender=model, dispatch_uid=f"matching-save-{model.__name__}")
             post_delete.connect(invalidate_index, sender=model, dispatch_uid=f"matching-delete-{model.__name__}")
-        m2m_changed.connect(
-            invalidate_index, sender=Service.related_services.through, dispatch_uid="matching-related"
-        )
+        m2m_changed.connect(invalidate_index, sender=Service.related_services.through, dispatch_uid="matching-related")

@@ -65,6 +65,8 @@ def _schema_message(error):
     if error.validator == "enum":
         allowed = ", ".join(map(str, error.validator_value))
         return f"{error.instance!r} is not an allowed value; use one of: {allowed}"
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{error.instance!r} is not a real calendar date (YYYY-MM-DD)"
     if error.validator == "pattern":
         return f"{error.instance!r} does not have the expected form (pattern {error.validator_value})"
     return error.message
