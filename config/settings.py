@@ -245,6 +245,41 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {}
 
+# Reports (PDF rendering in the workers). A claimed job holds a lease of REPORTS_TIME_LIMIT + 60 s; the reaper
+# requeues jobs whose lease expired (their worker died) every REPORTS_REAPER_INTERVAL seconds, so a killed
+# worker delays a report by minutes. A job fails for good after REPORTS_MAX_ATTEMPTS claims.
+REPORTS_SOFT_TIME_LIMIT = env.int("REPORTS_SOFT_TIME_LIMIT", default=240)
+REPORTS_TIME_LIMIT = env.int("REPORTS_TIME_LIMIT", default=300)
+REPORTS_LEASE_SECONDS = env.int("REPORTS_LEASE_SECONDS", default=REPORTS_TIME_LIMIT + 60)
+REPORTS_REAPER_INTERVAL = env.int("REPORTS_REAPER_INTERVAL", default=60)
+REPORTS_MAX_ATTEMPTS = env.int("REPORTS_MAX_ATTEMPTS", default=3)
+REPORTS_MAX_UNFINISHED_PER_ORGANISATION = env.int("REPORTS_MAX_UNFINISHED_PER_ORGANISATION", default=10)
+# Rendered files are deleted this many days after rendering; the job rows and checksums stay.
+REPORTS_FILE_RETENTION_DAYS = env.int("REPORTS_FILE_RETENTION_DAYS", default=90)
+# Limits of the report URL fetcher, in bytes: allow-listed asset files and inline data: URLs.
+REPORTS_MAX_ASSET_BYTES = env.int("REPORTS_MAX_ASSET_BYTES", default=5 * 1024 * 1024)
+REPORTS_MAX_DATA_URL_BYTES = env.int("REPORTS_MAX_DATA_URL_BYTES", default=64 * 1024)
+# Test hooks, honoured only with DEBUG on: the render waits while REPORTS_TEST_BLOCK_FILE exists, and kills
+# its own worker process when REPORTS_TEST_CRASH_FILE exists.
+REPORTS_TEST_BLOCK_FILE = env.str("REPORTS_TEST_BLOCK_FILE", default="")
+REPORTS_TEST_CRASH_FILE = env.str("REPORTS_TEST_CRASH_FILE", default="")
+CELERY_BEAT_SCHEDULE["reports-reap-expired-leases"] = {
+    "task": "reports.tasks.reap_report_jobs",
+    "schedule": REPORTS_REAPER_INTERVAL,
+}
+CELERY_BEAT_SCHEDULE["reports-cleanup-old-files"] = {
+    "task": "reports.tasks.cleanup_report_files",
+    "schedule": 3600,
+}
+if REDIS_URL:
+    # With late acknowledgement a message stays unacknowledged while its task runs, and Redis hands it to
+    # another worker after visibility_timeout (default 3600 s). It must exceed the longest task (report hard
+    # limit) plus the longest retry countdown, or a running report would be delivered twice. Recovery from a
+    # dead worker does not wait for it: the reports reaper requeues expired leases.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=max(900, REPORTS_TIME_LIMIT * 2))
+    }
+
 # REST API
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
