@@ -8,4 +8,5 @@ app_name = "services"
 
 urlpatterns = [
     path("", views.ServiceListView.as_view(), name="service_list"),
+    path("<slug:slug>/", views.ServiceDetailView.as_view(), name="service_detail"),
 ]

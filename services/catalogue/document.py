@@ -250,4 +250,11 @@ def service_content_hash(service):
     """Return the fingerprint of everything a service says, all cookies included, ignoring its version."""
     document = service_to_document(service)
     document.pop("status")
+    # Lists of enum values are sets in meaning: a form that saves them in another order changes nothing.
+    for key in ("categories", "personal_data_categories", "data_subject_categories", "regulations"):
+        document[key] = sorted(document[key])
+    for key in ("destinations", "safeguards"):
+        document["transfers"][key] = sorted(document["transfers"][key])
+    for cookie in document["cookies"]:
+        cookie["categories"] = sorted(cookie["categories"])
     return document_hash(document)

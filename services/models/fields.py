@@ -34,6 +34,19 @@ class ChoiceListField(models.JSONField):
         if len(set(map(str, value))) != len(value):
             raise ValidationError(_("Each value may appear only once."), code="duplicate")
 
+    def formfield(self, **kwargs):
+        if self.choices_enum is None:
+            return super().formfield(**kwargs)
+        from django import forms
+
+        return forms.TypedMultipleChoiceField(
+            choices=self.choices_enum.choices,
+            required=not self.blank,
+            widget=forms.CheckboxSelectMultiple,
+            label=kwargs.get("label", self.verbose_name),
+            help_text=self.help_text,
+        )
+
     def labels(self, value):
         """Return the translated labels of the stored values, in stored order."""
         mapping = dict(self.choices_enum.choices) if self.choices_enum else {}
