@@ -3,8 +3,8 @@
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from services.models import EuAlternative, Service, ServiceAlias, ServiceCookie, ServiceDomain
 from services.matching.domains import normalise_host
+from services.models import EuAlternative, Service, ServiceAlias, ServiceCookie, ServiceDomain
 
 DETAIL_PREFETCH = [
     "aliases",
