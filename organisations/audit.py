@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, Subquery, Value
+from django.utils.text import capfirst
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_model_for_model
 
@@ -73,7 +74,7 @@ def _history_queryset(model, history_model, organisation):
 
 def audit_model_choices():
     """(label, verbose name) pairs for the model filter."""
-    return [(label, str(model._meta.verbose_name_plural).capitalize()) for label, model, _ in audited_models()]
+    return [(label, capfirst(str(model._meta.verbose_name_plural))) for label, model, _ in audited_models()]
 
 
 def audit_entry_page(*, organisation, page_number=1, model_label="", page_size=AUDIT_PAGE_SIZE):
@@ -136,7 +137,7 @@ def _build_entries(rows, models_by_label):
         entries.append(
             AuditEntry(
                 model_label=label,
-                model_name=str(model._meta.verbose_name).capitalize(),
+                model_name=capfirst(str(model._meta.verbose_name)),
                 object_id=getattr(record, model._meta.pk.attname),
                 object_label=_object_label(record, users),
                 history_type=record.history_type,
@@ -179,7 +180,7 @@ def _changes(record, prior, history_model):
             changes.append(
                 FieldChange(
                     name=model_field.name,
-                    label=str(model_field.verbose_name).capitalize(),
+                    label=capfirst(str(model_field.verbose_name)),
                     old=_preview(old),
                     new=_preview(new),
                 )
