@@ -234,13 +234,16 @@ def catalogue_load_documents(*, documents, actor=None, force=False, source_name=
 
     pending = []
     for document, file_hash, file_name in documents:
+        file_name = file_name or "the API"
         service = existing.get(document["slug"])
-        if service is not None and service.source_file_hash == file_hash and not force:
+        # file_hash is None for a document that does not come from a data file (an API write): the
+        # fingerprint of the last loaded file stays as it was.
+        if service is not None and file_hash is not None and service.source_file_hash == file_hash and not force:
             result["unchanged"].append(document["slug"])
             continue
         current = service_to_document(service, cookie_sources={choices.CookieSource.CATALOGUE}) if service else None
         if current == document:
-            if service.source_file_hash != file_hash:
+            if file_hash is not None and service.source_file_hash != file_hash:
                 Service.objects.filter(pk=service.pk).update(source_file_hash=file_hash)
             result["unchanged"].append(document["slug"])
             continue
@@ -250,20 +253,22 @@ def catalogue_load_documents(*, documents, actor=None, force=False, source_name=
             service = Service()
         if created or _scalar_part(current) != _scalar_part(document):
             _apply_fields(service, document)
-            service.source_file_hash = file_hash
+            if file_hash is not None:
+                service.source_file_hash = file_hash
             service._change_reason = f"Loaded from {file_name}"
             if actor is not None:
                 service._history_user = actor
             service.save()
         _write_children(service, document, current)
-        pending.append((service, document, current, file_hash, created))
+        pending.append((service, document, current, file_hash, file_name, created))
 
     services_by_slug = {service.slug: service for service in Service.objects.all()}
-    for service, document, current, file_hash, created in pending:
+    for service, document, current, file_hash, file_name, created in pending:
         _write_references(service, document, current, services_by_slug)
-        Service.objects.filter(pk=service.pk).update(source_file_hash=file_hash)
+        if file_hash is not None:
+            Service.objects.filter(pk=service.pk).update(source_file_hash=file_hash)
         service = Service.objects.prefetch_related(*SERVICE_PREFETCH).get(pk=service.pk)
-        service_refresh_version(service=service, reason=f"Loaded from {file_name_of(document)}")
+        service_refresh_version(service=service, reason=f"Loaded from {file_name}")
         result["created" if created else "updated"].append(document["slug"])
 
     logger.info(
@@ -276,5 +281,47 @@ def catalogue_load_documents(*, documents, actor=None, force=False, source_name=
     return result
 
 
-def file_name_of(document):
-    return f"{document['slug']}.yaml"
+class CatalogueValidationError(Exception):
+    """A catalogue document is invalid; `errors` lists CatalogueError items with JSON pointers."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+
+def service_save_document(*, document, actor, slug=None):
+    """Create or replace a catalogue entry from a document in the data-file shape (an API write).
+
+    Validates like load_catalogue does; raises CatalogueValidationError and writes nothing when invalid.
+    Returns (service, created).
+    """
+    from pathlib import Path
+
+    from services.catalogue.document import normalise_document
+    from services.catalogue.validation import CatalogueError, CatalogueFile, cross_reference_errors, schema_errors
+
+    label = "request body"
+    if not isinstance(document, dict):
+        raise CatalogueValidationError([CatalogueError(label, "/", "send one JSON object (a catalogue entry)")])
+    errors = schema_errors(label, document)
+    if not errors and slug is not None and document["slug"] != slug:
+        errors.append(CatalogueError(label, "/slug", f"must equal the slug in the URL ({slug!r})"))
+    if not errors:
+        known = set(Service.objects.values_list("slug", flat=True))
+        entry = CatalogueFile(Path(f"{document['slug']}.yaml"), document)
+        errors = cross_reference_errors([entry], known_slugs=known)
+    if errors:
+        raise CatalogueValidationError(errors)
+
+    normalised = normalise_document(document)
+    with transaction.atomic():
+        result = catalogue_load_documents(documents=[(normalised, None, None)], actor=actor, force=True)
+    service = Service.objects.get(slug=normalised["slug"])
+    return service, bool(result["created"])
+
+
+def service_delete(*, service, actor):
+    """Delete a catalogue entry and its rows; the history keeps the deleted versions."""
+    service._history_user = actor
+    logger.info("Catalogue entry %s deleted", service.slug)
+    service.delete()
