@@ -2,8 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
+from .api import ReportJobViewSet
+
 app_name = "reports_api"
 
 router = SimpleRouter()
+router.register("reports", ReportJobViewSet, basename="reportjob")
 
 urlpatterns = router.urls
