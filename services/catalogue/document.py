@@ -144,6 +144,12 @@ TEXT_FIELDS = {
 }
 
 
+def _date_text(value):
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def cookie_to_document(cookie):
     return {
         "name": cookie.name,
@@ -233,9 +239,7 @@ def service_to_document(service, *, cookie_sources=None):
         "related_services": sorted(related.slug for related in service.related_services.all()),
         "provenance": {
             "sources": list(service.sources),
-            "last_reviewed": service.last_reviewed.isoformat()
-            if hasattr(service.last_reviewed, "isoformat")
-            else str(service.last_reviewed),
+            "last_reviewed": _date_text(service.last_reviewed),
         },
     }
 

@@ -98,7 +98,13 @@ class Service(models.Model):
 
     # Provenance and lifecycle
     sources = StringListField(_("sources"), help_text=_("URLs that support the facts of this entry."))
-    last_reviewed = models.DateField(_("last reviewed"), db_index=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty for a draft that nobody has reviewed yet (for example one created by a cookie import)."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=choices.Status.choices, default=choices.Status.DRAFT, db_index=True
     )
