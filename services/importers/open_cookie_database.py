@@ -7,9 +7,9 @@ or entered by staff are never changed by it.
 """
 
 import csv
-import re
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
