@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from services import choices
 from services.actions import SERVICE_PREFETCH, service_refresh_version
 from services.admin_resources import ServiceCookieResource, ServiceResource
+from services.matching.domains import host_and_parents
 from services.models import (
     ChecklistItem,
     DpiaConsideration,
@@ -261,13 +262,11 @@ class ServiceAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ]
 
     def get_search_results(self, request, queryset, search_term):
-        # A pasted URL or a cookie domain (".example.com") should find the service by its host.
-        from services.matching.domains import normalise_host
-
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        host = normalise_host(search_term)
-        if host and "." in host and host != search_term.strip():
-            queryset |= self.model.objects.filter(Q(domains__domain=host))
+        term = search_term.strip()
+        parents = host_and_parents(term) if "." in term and " " not in term else []
+        if parents:
+            queryset |= self.model.objects.filter(Q(domains__domain__in=parents))
             may_have_duplicates = True
         return queryset, may_have_duplicates
 

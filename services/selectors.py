@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from services.matching.domains import normalise_host
+from services.matching.domains import host_and_parents
 from services.models import EuAlternative, Service, ServiceAlias, ServiceCookie, ServiceDomain
 
 DETAIL_PREFETCH = [
@@ -33,10 +33,10 @@ def service_search(queryset, term):
         | Q(pk__in=ServiceDomain.objects.filter(domain__icontains=term).values("service_id"))
         | Q(pk__in=ServiceCookie.objects.filter(name__icontains=term).values("service_id"))
     )
-    host = normalise_host(term)
-    if host and host != term and "." in host:
-        # A pasted URL finds the service of its host.
-        condition |= Q(pk__in=ServiceDomain.objects.filter(domain=host).values("service_id"))
+    parents = host_and_parents(term) if "." in term and " " not in term.strip() else []
+    if parents:
+        # A pasted URL or host finds the service whose domain rule covers it (cdn.vendor.com -> vendor.com).
+        condition |= Q(pk__in=ServiceDomain.objects.filter(domain__in=parents).values("service_id"))
     return queryset.filter(condition)
 
 

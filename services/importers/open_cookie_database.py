@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from services import choices
@@ -216,7 +217,7 @@ def _services_by_name():
 
 
 def _unique_slug(name, taken):
-    base = slugify(name)[:70] or "service"
+    base = slugify(strip_tags(name))[:70] or "service"
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

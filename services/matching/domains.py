@@ -75,3 +75,9 @@ def site_domain(host):
 def host_matches_rule(host, rule):
     """True when `host` is the rule's domain or one of its subdomains (never a look-alike such as notgenesys.com)."""
     return host == rule or host.endswith("." + rule)
+
+
+def host_and_parents(host):
+    """Return the host and each parent domain with at least two labels (a.b.example.com, b.example.com, ...)."""
+    labels = normalise_host(host).split(".")
+    return [".".join(labels[index:]) for index in range(len(labels) - 1)] if len(labels) > 1 else []
