@@ -1,0 +1,111 @@
+"""A real prefork Celery worker for the report tests.
+
+The shared worker of tests/integration runs the solo pool, where SIGKILL takes the whole worker down. Report
+recovery depends on the prefork pool: the parent process sees its child die mid-task, rejects the message
+(`reject_on_worker_lost`) and Redis hands it out again. This worker therefore runs `--pool=prefork
+--concurrency=1` on a queue of its own, with the report test hooks switched on through the environment.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from config.celery import app
+from tests.conftest import skip_or_fail
+from tests.integration.worker import broker_available, database_url_of
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+START_TIMEOUT_SECONDS = 60
+STOP_TIMEOUT_SECONDS = 15
+# Short leases let the reaper recover a killed render within seconds instead of minutes.
+TEST_LEASE_SECONDS = 4
+
+
+@dataclass
+class ReportWorker:
+    name: str
+    queue: str
+    process: subprocess.Popen
+    log_path: Path
+    media_root: Path
+    block_file: Path
+    crash_file: Path
+
+    def log_tail(self, lines=60):
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _wait_until_ready(worker):
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if worker.process.poll() is not None:
+            raise RuntimeError(f"The report worker exited early. Its log ends with:\n{worker.log_tail()}")
+        if app.control.ping(destination=[worker.name], timeout=0.5):
+            return
+    raise TimeoutError(f"The report worker did not answer a ping. Its log ends with:\n{worker.log_tail()}")
+
+
+@pytest.fixture(scope="session")
+def report_worker(django_db_setup, django_db_blocker):
+    """A prefork worker consuming the report tasks of this test session; report tasks are routed to it."""
+    if not broker_available():
+        skip_or_fail("The report worker tests need REDIS_URL pointing at a running Redis server.")
+    database_url = database_url_of(settings.DATABASES["default"])
+    if database_url is None:
+        skip_or_fail("The report worker tests need DATABASE_URL pointing at PostgreSQL.")
+
+    suffix = uuid.uuid4().hex[:12]
+    with tempfile.TemporaryDirectory(prefix="report-worker-") as work_dir:
+        work_dir = Path(work_dir)
+        worker = ReportWorker(
+            name=f"reports-{suffix}@localhost",
+            queue=f"reports-{suffix}",
+            process=None,
+            log_path=work_dir / "worker.log",
+            media_root=work_dir / "var" / "media",
+            block_file=work_dir / "block-render",
+            crash_file=work_dir / "crash-render",
+        )
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DPO_DESK_VAR_DIR": str(work_dir / "var"),
+            "DEBUG": "on",
+            "REPORTS_LEASE_SECONDS": str(TEST_LEASE_SECONDS),
+            "REPORTS_TEST_BLOCK_FILE": str(worker.block_file),
+            "REPORTS_TEST_CRASH_FILE": str(worker.crash_file),
+        }
+        command = [
+            str(Path(sys.executable).with_name("celery")),
+            "-A", "config", "worker",
+            "--pool=prefork", "--concurrency=1",
+            "--loglevel=INFO",
+            f"--hostname={worker.name}",
+            f"--queues={worker.queue}",
+            "--without-gossip", "--without-mingle", "--without-heartbeat",
+        ]  # fmt: skip
+        with worker.log_path.open("w") as log_file:
+            worker.process = subprocess.Popen(  # noqa: S603 (fixed argument list, no shell)
+                command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+        previous_routes = app.conf.task_routes
+        app.conf.task_routes = {"reports.tasks.*": {"queue": worker.queue}}
+        try:
+            _wait_until_ready(worker)
+            yield worker
+        finally:
+            app.conf.task_routes = previous_routes
+            worker.process.terminate()
+            try:
+                worker.process.wait(timeout=STOP_TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                worker.process.kill()
+                worker.process.wait()
