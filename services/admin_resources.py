@@ -162,9 +162,17 @@ class ServiceCookieResource(_VersionedResource):
         )
         export_order = fields
 
+    DEFAULTS = (("match", "exact"), ("storage", "cookie"), ("domain", ""), ("source", "staff"))
+
+    def before_import(self, dataset, **kwargs):
+        # A file typed by staff may leave out the columns that usually keep their default value.
+        for key, default in self.DEFAULTS:
+            if key not in (dataset.headers or []):
+                dataset.append_col([default] * len(dataset), header=key)
+        super().before_import(dataset, **kwargs)
+
     def before_import_row(self, row, **kwargs):
-        # Rows typed by staff default to the usual values instead of failing on empty cells.
-        for key, default in (("match", "exact"), ("storage", "cookie"), ("domain", ""), ("source", "staff")):
+        for key, default in self.DEFAULTS:
             if not row.get(key):
                 row[key] = default
 
