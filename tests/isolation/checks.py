@@ -8,6 +8,8 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.test import Client
 
+from organisations.roles import Role
+
 from .world import owned_rows_snapshot
 
 ANONYMOUS_API_STATUSES = (HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN)
@@ -72,3 +74,22 @@ def tenant_route_failures(world, url, *, methods, is_api):
         if before[label] != after[label]:
             failures.append(f"{url}: rows of {label} of organisation A changed")
     return failures
+
+
+def member_control_failure(world, url, *, methods, is_api):
+    """Return why A's owner cannot GET the route, or None.
+
+    Without this control, URL kwargs that name the wrong object would make every outsider's 404 meaningless.
+    A route that does not accept GET may answer 405.
+    """
+    if "GET" not in methods:
+        return None
+    client = Client()
+    client.force_login(world["members"][Role.OWNER])
+    response = _send(client, "GET", url, is_api)
+    if response.status_code == HTTPStatus.NOT_FOUND or response.status_code >= HTTPStatus.INTERNAL_SERVER_ERROR:
+        return (
+            f"GET {url} as organisation A's owner answered {response.status_code}, so the outsiders' 404 proves "
+            "nothing. Check the route's kwargs in routes_<app>.py and the objects of world_<app>.py."
+        )
+    return None

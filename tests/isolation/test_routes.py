@@ -14,7 +14,7 @@ from django.urls import reverse
 from organisations.roles import Role
 from organisations.tenancy import organisation_owned_models
 
-from .checks import tenant_route_failures
+from .checks import member_control_failure, tenant_route_failures
 from .discovery import classify_routes, discover_url_routes
 from .registry import ACCOUNT, PUBLIC, Route
 
@@ -72,15 +72,20 @@ def test_world_has_every_owned_model(world):
 def test_tenant_route_is_isolated(name, world):
     route = CLASSIFIED[name]
     patterns = URL_ROUTES[name]
-    kwargs = dict(route.kwargs(world))
+    try:
+        kwargs = dict(route.kwargs(world))
+    except KeyError as error:
+        pytest.fail(f"The kwargs of {name!r} use world[{error}], which no tests/isolation/world_<app>.py sets.")
     if any(pattern.has_org_slug for pattern in patterns):
         kwargs.setdefault("org_slug", world["organisation"].slug)
     url = reverse(name, kwargs=kwargs)
     is_api = any(pattern.is_api for pattern in patterns)
 
     failures = tenant_route_failures(world, url, methods=route.methods, is_api=is_api)
+    control = member_control_failure(world, url, methods=route.methods, is_api=is_api)
 
     assert not failures, "\n".join(failures)
+    assert control is None, control
 
 
 @pytest.mark.parametrize("name", PLAIN_PAGES)
