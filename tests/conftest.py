@@ -17,6 +17,24 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def celery_tasks_in_process(request):
+    """Run Celery tasks in the test process, as the embedded default does, even when REDIS_URL is set.
+
+    Tests marked `services` talk to a real worker through the broker, so they keep the configured mode.
+    """
+    if request.node.get_closest_marker("services"):
+        yield
+        return
+    from config.celery import app
+
+    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Acme Analytics", slug="acme")
