@@ -1,9 +1,9 @@
 """The audit trail of one organisation: django-simple-history entries of the Organisation row and of every
 organisation-owned model, merged newest first.
 
-The page costs a fixed number of queries whatever the number of entries: one count and one UNION over the history
-tables for the page, then two queries per model that appears on the page (its entries and their previous
-versions) and one for the users named.
+A page costs a fixed number of queries, whatever the number of entries. One count and one UNION over the history
+tables select the page. Then each model that appears on the page costs two queries (its entries and their previous
+versions), and one more query loads the users named.
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +22,7 @@ from .tenancy import organisation_owned_models
 AUDIT_PAGE_SIZE = 50
 # Columns that describe a history entry rather than the audited row.
 HISTORY_COLUMNS = {"history_id", "history_date", "history_type", "history_user", "history_change_reason"}
-# Timestamps that change on every save, so listing them as changed fields says nothing.
+# Timestamps that change on every save, so listing them as changed fields adds no information.
 IGNORED_CHANGES = {"updated_at"}
 # Attributes tried in order to name an audited row without another query.
 LABEL_ATTRIBUTES = ("name", "title", "email", "label", "slug")

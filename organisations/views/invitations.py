@@ -109,8 +109,8 @@ class InvitationResendView(_InvitationActionView):
 class InvitationAcceptView(TemplateView):
     """The page an invitation e-mail links to.
 
-    Anyone holding the link sees which organisation invited which address; accepting requires being signed in
-    with that verified address. A link that cannot be used any more says why.
+    Anyone holding the link can read which organisation invited which address. Accepting requires being signed
+    in with that verified address. A link that cannot be used any more shows the reason.
     """
 
     template_name = "organisations/invitation_accept.html"

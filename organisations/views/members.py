@@ -24,7 +24,7 @@ def _assignable_roles(membership):
 
 
 class MemberListView(OrganisationMixin, ListView):
-    """Every member sees who belongs to the organisation; admins and owners also manage them."""
+    """Every member can list the organisation's members. Admins and owners also manage them."""
 
     template_name = "organisations/member_list.html"
     context_object_name = "memberships"

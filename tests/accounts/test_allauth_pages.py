@@ -88,7 +88,7 @@ def test_totp_activation_page_reachable(client, db):
     client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
 
     index = client.get(reverse("mfa_index"))
-    # allauth asks for the password again before two-factor settings change, even right after signing in.
+    # allauth requires the password again before two-factor settings change, even right after signing in.
     first = client.get(reverse("mfa_activate_totp"))
     reauthenticated = client.post(first.url, {"password": TEST_PASSWORD})
     activate = client.get(reauthenticated.url)

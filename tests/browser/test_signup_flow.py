@@ -124,7 +124,7 @@ def test_signup_invite_and_viewer_is_read_only(live_server, browser, settings):
     organisation = Organisation.objects.get(slug="northwind")
     assert Membership.objects.get(organisation=organisation, user__email=COLLEAGUE).role == Role.VIEWER
 
-    # As a viewer the colleague sees the members but can change nothing.
+    # As a viewer the colleague can list the members but change nothing.
     page.goto(f"{base_url}/o/northwind/members/")
     members_text = page.inner_text("main")
     assert FOUNDER in members_text
