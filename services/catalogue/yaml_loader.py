@@ -7,7 +7,8 @@ class CatalogueYamlError(ValueError):
     """A data file is not valid YAML. The message names the line and column."""
 
 
-class _CatalogueLoader(yaml.SafeLoader):
+# The libyaml parser is several times faster; the pure-Python one is the fallback where libyaml is missing.
+class _CatalogueLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
