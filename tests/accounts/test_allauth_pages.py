@@ -1,10 +1,16 @@
 """allauth pages in the site layout: sign-up with e-mail confirmation, sign-in, password reset, two-factor."""
 
+import base64
+import hashlib
+import hmac
 import re
+import struct
+import time
 from http import HTTPStatus
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from accounts.models import User
@@ -101,3 +107,36 @@ def test_totp_activation_page_reachable(client, db):
     assert "data:image/svg+xml" in body
     assert 'class="form-control' in body
     assert reverse("account_api_token") in body
+
+
+def _totp_code(secret):
+    """Return the current RFC 6238 code for a base32 `secret` (SHA-1, 6 digits, 30-second steps, allauth's defaults)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    counter = int(time.time()) // 30
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def test_totp_activation_then_sign_in_requires_code(client, db):
+    user = UserFactory()
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    page = client.get(reverse("mfa_activate_totp")).content.decode()
+    secret = re.search(r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page, re.S).group(1)
+
+    activated = client.post(reverse("mfa_activate_totp"), {"code": _totp_code(secret)})
+
+    assert activated.status_code == HTTPStatus.FOUND
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+    client.post(reverse("account_logout"))
+    signed_in = client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    wrong = "000000" if _totp_code(secret) != "000000" else "111111"
+    wrong_code = client.post(reverse("mfa_authenticate"), {"code": wrong})
+
+    assert signed_in.url == reverse("mfa_authenticate")
+    assert wrong_code.status_code == HTTPStatus.OK
+    assert "is-invalid" in wrong_code.content.decode()
+    assert "_auth_user_id" not in client.session
