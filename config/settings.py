@@ -307,6 +307,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set shared by several fields, instead of names derived from field names
+    # (which collide, such as "status" or "role", and make `check --deploy` warn).
+    "ENUM_NAME_OVERRIDES": {
+        "ConsentCategoryEnum": "services.choices.ConsentCategory",
+        "ServiceCategoryEnum": "services.choices.ServiceCategory",
+        "ServiceStatusEnum": "services.choices.Status",
+        "RoleEnum": "organisations.roles.Role",
+        "DpiaLevelEnum": "dpia.choices.Level",
+    },
 }
 
 # Security headers. The Content-Security-Policy allows only this site's own scripts, styles and images.
