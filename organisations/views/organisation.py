@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -15,13 +16,18 @@ class OrganisationCreateView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        organisation = organisation_create(
-            actor=self.request.user,
-            name=data["name"],
-            slug=data.get("slug") or None,
-            legal_name=data.get("legal_name", ""),
-            country=data.get("country", ""),
-        )
+        try:
+            organisation = organisation_create(
+                actor=self.request.user,
+                name=data["name"],
+                slug=data.get("slug") or None,
+                legal_name=data.get("legal_name", ""),
+                country=data.get("country", ""),
+            )
+        except ValidationError as error:
+            # The slug was taken between the form's check and the insert.
+            form.add_error(None, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("Organisation “%(name)s” created.") % {"name": organisation.name})
         return redirect("organisation_dashboard", org_slug=organisation.slug)
 
