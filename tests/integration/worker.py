@@ -1,9 +1,9 @@
 """Start a real Celery worker for integration tests.
 
 `running_worker()` starts `celery -A config worker --pool=solo` in a subprocess on the Redis broker of the
-settings, consuming a queue of its own so that no other worker takes its tasks, and waits until the worker
-answers a ping. Pass `database_url` (see `database_url_of`) so the worker reads the pytest test database: rows
-committed by a transactional test are then visible to its tasks.
+settings. The worker consumes a queue of its own, so that no other worker takes its tasks, and the function waits
+until the worker replies to a ping. Pass `database_url` (see `database_url_of`) so the worker reads the pytest
+test database: rows committed by a transactional test are then visible to its tasks.
 
 Test packages other than tests/integration/ use the `celery_worker` fixture by importing it into their
 conftest.py: `from tests.integration.worker import celery_worker  # noqa: F401`.
@@ -52,14 +52,18 @@ def database_url_of(database):
         return None
     user = quote(database.get("USER") or "", safe="")
     password = quote(database.get("PASSWORD") or "", safe="")
-    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    credentials = ""
+    if password:
+        credentials = f"{user}:{password}@"
+    elif user:
+        credentials = f"{user}@"
     host = database.get("HOST") or "127.0.0.1"
     port = database.get("PORT") or 5432
     return f"postgres://{credentials}{host}:{port}/{quote(database['NAME'], safe='')}"
 
 
 def broker_available():
-    """Return whether the settings name a Redis broker that answers."""
+    """Return whether the settings name a Redis broker that replies to a ping."""
     if settings.CELERY_TASK_ALWAYS_EAGER or not settings.CELERY_BROKER_URL.startswith("redis"):
         return False
     import redis
@@ -102,7 +106,7 @@ def _stop(worker):
 
 @contextlib.contextmanager
 def running_worker(*, database_url=None, task_modules=TEST_TASK_MODULES, extra_env=None):
-    """Start a worker that also loads `task_modules`, yield it once it answers a ping, then stop it."""
+    """Start a worker that also loads `task_modules`, yield it once it replies to a ping, then stop it."""
     suffix = uuid.uuid4().hex[:12]
     name = f"test-{suffix}@localhost"
     queue = f"test-{suffix}"

@@ -80,7 +80,7 @@ def member_control_failure(world, url, *, methods, is_api):
     """Return why A's owner cannot GET the route, or None.
 
     Without this control, URL kwargs that name the wrong object would make every outsider's 404 meaningless.
-    A route that does not accept GET may answer 405.
+    A route that does not accept GET may return 405.
     """
     if "GET" not in methods:
         return None
