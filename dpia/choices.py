@@ -110,3 +110,23 @@ class Decision(models.TextChoices):
     ACCEPTED_WITH_ACTIONS = "accepted_with_actions", _("Accepted once the action plan is carried out")
     PRIOR_CONSULTATION = "prior_consultation", _("Prior consultation of the supervisory authority (Art. 36)")
     REJECTED = "rejected", _("Processing not accepted")
+
+
+# Processing types for which the CNIL requires a DPIA (its Art. 35(4) list, Délibération n° 2018-327 of
+# 11 October 2018), offered as suggestions; an organisation under another authority types its own case.
+CNIL_REQUIRED_LIST = [
+    _("Health data processed by health or medico-social establishments for patient care"),
+    _("Genetic data of vulnerable persons"),
+    _("Profiling of people for human-resources management"),
+    _("Constant monitoring of employees' activity"),
+    _("Management of alerts and reports in social and health matters"),
+    _("Management of professional alerts (whistleblowing)"),
+    _("Health data used to build a data warehouse or a register"),
+    _("Profiling that may lead to exclusion from, suspension or termination of a contract"),
+    _("Pooled files of contractual breaches that may lead to exclusion or suspension"),
+    _("Profiling using data from external sources"),
+    _("Biometric data to recognise vulnerable persons"),
+    _("Applications for and management of social housing"),
+    _("Social or medico-social support of persons"),
+    _("Large-scale location data"),
+]

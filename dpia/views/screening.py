@@ -6,6 +6,7 @@ from django.views.generic import FormView
 from organisations.views.mixins import OrganisationMixin
 
 from ..actions import screening_record
+from ..choices import CNIL_REQUIRED_LIST
 from ..forms import ScreeningForm
 from ..screening import suggest_criteria
 from ..selectors import activity_get, screening_inputs, screening_latest
@@ -36,6 +37,7 @@ class ScreeningView(OrganisationMixin, FormView):
         context["suggestions"] = self.suggestions
         context["latest"] = screening_latest(organisation=self.organisation, activity=self.activity)
         context["can_edit"] = self.can("editor")
+        context["national_list"] = CNIL_REQUIRED_LIST
         return context
 
     def form_valid(self, form):
