@@ -1,5 +1,6 @@
 """Cookies and similar storage (local storage, pixels...) that a service sets."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -64,6 +65,19 @@ class ServiceCookie(models.Model):
 
     def __str__(self):
         return f"{self.name}*" if self.match == choices.CookieMatch.PREFIX else self.name
+
+    def clean(self):
+        errors = {}
+        if self.is_session and self.duration_seconds is not None:
+            errors["duration_seconds"] = _("Leave the duration empty for a session cookie.")
+        if not self.categories:
+            errors["categories"] = _("Choose at least one consent category.")
+        if self.domain:
+            from services.matching.domains import normalise_host
+
+            self.domain = normalise_host(self.domain)
+        if errors:
+            raise ValidationError(errors)
 
     def category_labels(self):
         return self._meta.get_field("categories").labels(self.categories)

@@ -1,10 +1,16 @@
 """Third-party host names of a service. A domain rule matches the host itself and its subdomains."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .service import Service
+
+# The host-name pattern of the catalogue schema (services/catalogue/schema.json, "domains").
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 class ServiceDomain(models.Model):
@@ -38,3 +44,13 @@ class ServiceDomain(models.Model):
         self.domain = normalise_host(self.domain)
         self.registrable_domain = registrable_domain(self.domain)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        from services.matching.domains import normalise_host
+
+        host = normalise_host(self.domain)
+        if not _HOST.match(host):
+            raise ValidationError(
+                {"domain": _("Enter a host name such as cdn.example.com, without scheme, path or port.")}
+            )
+        self.domain = host

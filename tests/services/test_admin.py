@@ -121,3 +121,72 @@ def test_service_export_csv(client, superuser, genesys):
 
     assert response.status_code == HTTPStatus.OK
     assert response.content.decode().splitlines()[:2] == ["slug,name", "genesys-cloud,Genesys Cloud"]
+
+
+def form_data(form):
+    """Return POST data that resubmits an unbound admin form with its initial values."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        key = form.add_prefix(name)
+        if isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif isinstance(value, list | tuple):
+            data[key] = [str(item) for item in value]
+        elif value is not None:
+            data[key] = str(value)
+    return data
+
+
+def change_form_data(response):
+    data = form_data(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(form_data(formset.management_form))
+        for form in formset.forms:
+            data.update(form_data(form))
+    return data
+
+
+def test_staff_edit_raises_version_and_shows_in_history_and_page(client, superuser, genesys):
+    client.force_login(superuser)
+    url = reverse("admin:services_service_change", args=[genesys.pk])
+    data = change_form_data(client.get(url))
+    data["summary"] = "Contact-centre platform, reviewed by staff."
+
+    response = client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND, response.context["adminform"].form.errors
+    genesys.refresh_from_db()
+    assert genesys.summary == "Contact-centre platform, reviewed by staff."
+    assert genesys.version == 2
+    assert genesys.history.first().summary == "Contact-centre platform, reviewed by staff."
+    history_page = client.get(reverse("admin:services_service_history", args=[genesys.pk]))
+    assert "Edited in the admin" in history_page.text or "Version raised" in history_page.text
+    client.logout()
+    assert "Contact-centre platform, reviewed by staff." in client.get(genesys.get_absolute_url()).text
+
+
+def test_staff_save_without_change_keeps_version(client, superuser, genesys):
+    client.force_login(superuser)
+    url = reverse("admin:services_service_change", args=[genesys.pk])
+
+    response = client.post(url, change_form_data(client.get(url)))
+
+    assert response.status_code == HTTPStatus.FOUND
+    genesys.refresh_from_db()
+    assert genesys.version == 1
+
+
+def test_invalid_inline_domain_is_reported(client, superuser, genesys):
+    client.force_login(superuser)
+    url = reverse("admin:services_service_change", args=[genesys.pk])
+    data = change_form_data(client.get(url))
+    data["domains-0-domain"] = "https://not a host/"
+
+    response = client.post(url, data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Enter a host name" in response.text
+    assert genesys.domains.get().domain == "cdn.mypurecloud.com"
