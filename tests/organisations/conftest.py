@@ -1,5 +1,7 @@
 import pytest
 
+from tests.isolation.fixtures import worlds  # noqa: F401 (fixture: an organisation owning one of every row)
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

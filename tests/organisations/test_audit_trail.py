@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organisations.actions import invitation_revoke, membership_change_role, organisation_update
-from organisations.audit import audit_entry_page
+from organisations.audit import audit_entry_page, audited_models
 from organisations.models import Membership
 from organisations.roles import Role
 from tests.factories import InvitationFactory, member
@@ -112,3 +112,18 @@ def test_page_query_count_constant(client, organisation, owner, django_assert_ma
         response = client.get(AUDIT_URL)
     assert response.status_code == HTTPStatus.OK
     assert len(response.context["page_obj"].object_list) == 50
+
+
+def test_every_owned_model_listed(client, worlds):
+    organisation = worlds["organisation"]
+    owner = worlds["members"][Role.OWNER]
+    client.force_login(owner)
+
+    response = client.get(reverse("organisation_audit", kwargs={"org_slug": organisation.slug}))
+    entries = audit_entry_page(organisation=organisation, page_size=10_000).object_list
+    labels = {entry.model_label for entry in entries}
+
+    assert response.status_code == HTTPStatus.OK
+    assert worlds.other.sentinel not in response.content.decode()
+    expected = {label for label, _model, _history in audited_models()}
+    assert labels == expected
