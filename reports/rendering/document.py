@@ -5,7 +5,7 @@ import json
 import re
 
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
 from ..kinds import ReportInputError
@@ -16,9 +16,20 @@ REPORT_FORMAT_VERSION = "1"
 
 
 def css_string(text):
-    """Return `text` as a CSS string literal (for `content:` in @page rules)."""
-    escaped = re.sub(r'(["\\\n])', lambda match: "\\a " if match[1] == "\n" else "\\" + match[1], text)
-    return f'"{escaped}"'
+    """Return `text` as a CSS string literal that is safe inside an HTML <style> element.
+
+    Quotes, backslashes, angle brackets and control characters become CSS escapes, so a value such as
+    `</style><img src=...>` stays text in the string and cannot end the style element.
+    """
+    escaped = []
+    for char in str(text):
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif char in "<>&" or ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
 
 
 def page_counter_css():
@@ -47,10 +58,25 @@ def build_report_html(kind, *, organisation, parameters, job_id=None, requested_
     with translation.override(language):
         context = dict(kind.build_context(organisation, parameters))
         data_timestamp = context.get("data_timestamp") or timezone.now()
+        title = context.get("title") or str(kind.label)
+        data_stamp = _("Data as of %(timestamp)s · data version %(version)s · report format %(format)s") % {
+            "timestamp": dateformat.format(timezone.localtime(data_timestamp), "Y-m-d H:i T"),
+            "version": context.get("data_version") or "-",
+            "format": REPORT_FORMAT_VERSION,
+        }
         context.update(
             {
                 "kind": kind,
-                "title": context.get("title") or str(kind.label),
+                "title": title,
+                "data_stamp": data_stamp,
+                # Text of the page margin boxes, as CSS strings (see pdf.css for why not string-set).
+                "margin_css": {
+                    "title": css_string(title),
+                    "controller": css_string(organisation.controller_name),
+                    "stamp": css_string(data_stamp),
+                    "page_counter": page_counter_css(),
+                },
+                "page_rules": ["@page", "@page landscape-page"],
                 "organisation": organisation,
                 "parameters": parameters,
                 "job_id": job_id,

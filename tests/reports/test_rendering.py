@@ -4,7 +4,7 @@ import pytest
 
 from organisations.roles import Role
 from reports.kinds import ReportInputError, get_kind
-from reports.rendering.document import build_report_html, page_counter_css
+from reports.rendering.document import build_report_html, css_string, page_counter_css
 from reports.rendering.pdf import html_to_pdf, new_fetcher
 from tests.factories import member
 
@@ -39,6 +39,28 @@ def test_hostile_text_renders_literally_without_fetch(organisation, hostile):
     fetched = [record.url for record in fetcher.records]
     assert all(url.endswith("/static/reports/pdf.css") for url in fetched), fetched
     assert fetcher.rejected == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hostile", ['</style><img src="http://169.254.169.254/">', 'Evil "} @page { size: 1mm'])
+def test_hostile_controller_name_stays_text_in_margins(organisation, hostile):
+    # The controller name also goes into the page margin boxes, through a CSS string in a <style> element.
+    organisation.legal_name = hostile
+    organisation.save()
+
+    rendered, fetcher = render_summary(organisation)
+
+    pages = pdf_reader(rendered.content).pages
+    assert fetcher.rejected == []
+    assert [record.url.rsplit("/", 1)[-1] for record in fetcher.records] == ["pdf.css"]
+    assert squash(hostile) in squash(pages[0].extract_text())
+    assert float(pages[0].mediabox.width) > 500
+    # Once in the body and once in the page header.
+    assert squash(pdf_text(rendered.content)).count(squash(hostile)) >= 2
+
+
+def test_css_string_escapes_style_breakout():
+    assert css_string('</style>"x"\\') == '"\\3c /style\\3e \\"x\\"\\\\"'
 
 
 @pytest.mark.django_db
@@ -97,6 +119,21 @@ def test_fonts_embedded_are_dejavu(organisation):
     fonts = pdf_reader(rendered.content).pages[0]["/Resources"]["/Font"]
     base_fonts = {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
     assert any("DejaVu-Sans" in name for name in base_fonts), base_fonts
+    # Digits count as emoji characters; the colour emoji font must not be chosen for them.
+    assert not any("Emoji" in name for name in base_fonts), base_fonts
+
+
+@pytest.mark.django_db
+def test_emoji_falls_back_to_emoji_font(organisation):
+    organisation.address = "Rooftop office 🏢 ✅"
+    organisation.save()
+
+    rendered, _fetcher = render_summary(organisation)
+
+    fonts = pdf_reader(rendered.content).pages[0]["/Resources"]["/Font"]
+    base_fonts = {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
+    assert any("Emoji" in name for name in base_fonts), base_fonts
+    assert "Rooftop office" in pdf_text(rendered.content)
 
 
 @pytest.mark.django_db
