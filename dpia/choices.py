@@ -85,15 +85,6 @@ class Principle(models.TextChoices):
     TRANSFERS = "transfers", _("Transfers outside the EEA (Chapter V)")
 
 
-NECESSITY_PRINCIPLES = [
-    Principle.PURPOSES,
-    Principle.LEGAL_BASIS,
-    Principle.MINIMISATION,
-    Principle.ACCURACY,
-    Principle.RETENTION,
-]
-
-
 class DpiaStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SIGNED = "signed", _("Signed")

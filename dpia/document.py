@@ -4,8 +4,6 @@ Every field a user can edit is in the document, so export followed by import rep
 People are referenced by e-mail address; on import they must be members of the organisation.
 """
 
-from django.utils.dateparse import parse_date, parse_datetime
-
 FORMAT = "dpo-desk.dpia"
 FORMAT_VERSION = 1
 
@@ -105,11 +103,3 @@ def compare_documents(old, new):
         if before != after:
             changes.append((path, before, after))
     return changes
-
-
-def parse_optional_date(value):
-    return parse_date(value) if value else None
-
-
-def parse_optional_datetime(value):
-    return parse_datetime(value) if value else None

@@ -31,7 +31,7 @@ class VendorHints:
 
 @dataclass
 class ActivityFacts:
-    """What the activity's record says that bears on the screening."""
+    """Facts of the activity's record that bear on the screening."""
 
     special_categories: bool = False
     personal_data_categories: set = field(default_factory=set)

@@ -77,7 +77,7 @@ def dpia_get(*, organisation, pk):
 
 
 def dpia_list(*, organisation):
-    """The organisation's DPIAs, most recently updated first."""
+    """Return the organisation's DPIAs, most recently updated first."""
     return Dpia.objects.for_organisation(organisation).select_related("activity", "validator").order_by("-updated_at")
 
 

@@ -22,7 +22,6 @@ STEPS = [
     Step(4, "action-plan", gettext_lazy("Action plan")),
     Step(5, "validation", gettext_lazy("Opinions and validation")),
 ]
-STEP_NUMBERS = [step.number for step in STEPS]
 
 
 def step_by_number(number):

@@ -8,12 +8,6 @@ from organisations.tenancy import OrganisationOwnedModel, OrganisationQuerySet
 from ..choices import Criterion, ScreeningOutcome
 
 
-class ScreeningQuerySet(OrganisationQuerySet):
-    def latest_per_activity(self):
-        """Screenings ordered newest first, for picking the current one of each activity."""
-        return self.order_by("activity_id", "-decided_at", "-pk")
-
-
 class Screening(OrganisationOwnedModel):
     """The recorded decision whether a processing activity needs a DPIA, with its reasons."""
 
@@ -37,7 +31,7 @@ class Screening(OrganisationOwnedModel):
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
 
     history = HistoricalRecords()
-    objects = ScreeningQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("DPIA screening")
