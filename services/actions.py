@@ -99,7 +99,7 @@ def _apply_fields(service, document):
 
 
 def _scalar_part(document):
-    """The part of a document that lives on the Service row itself."""
+    """Return the part of a document that is stored on the Service row itself."""
     lists = {
         "aliases",
         "domains",
@@ -142,8 +142,8 @@ def _write_children(service, document, current):
         )
     if changed("cookies"):
         keys = {(c["name"], c["match"], c["storage"], c["domain"]) for c in document["cookies"]}
-        # Rows from the file are replaced; imported or staff rows stay unless the file now describes the same
-        # cookie, in which case the file's reviewed description wins.
+        # Rows from the file are replaced. Imported or staff rows stay, unless the file now describes the same
+        # cookie, because the file's reviewed description wins.
         stale = [
             cookie
             for cookie in service.cookies.all()

@@ -52,7 +52,7 @@ def _validator():
 
 
 def json_pointer(path):
-    """Return the RFC 6901 pointer of a path of keys and indexes ("" for the document root)."""
+    """Return the RFC 6901 pointer of a path of keys and indexes, with "/" standing for the document root."""
     parts = [str(part).replace("~", "~0").replace("/", "~1") for part in path]
     return "/" + "/".join(parts) if parts else "/"
 

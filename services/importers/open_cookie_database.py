@@ -1,8 +1,8 @@
 """Import of the Open Cookie Database CSV (https://github.com/jkwakman/Open-Cookie-Database).
 
 Each row describes one cookie or storage key of a platform. Rows are attached to the catalogue entry whose
-name or alias equals the platform (case-insensitive); an unknown platform becomes a draft entry for staff to
-review. Rows this importer created are updated on a later import; cookies described by a catalogue data file
+name, alias or slug equals the platform (case-insensitive). An unknown platform becomes a draft entry for staff
+to review. Rows this importer created are updated on a later import; cookies described by a catalogue data file
 or entered by staff are never changed by it.
 """
 
@@ -226,7 +226,7 @@ def _unique_slug(name, taken):
 
 
 def _draft_service(row, slug):
-    """A draft entry holding what the file says about an unknown platform; staff complete and publish it."""
+    """Return a draft entry with what the file states about an unknown platform, for staff to complete."""
     return Service(
         slug=slug,
         name=row.platform[:120],
