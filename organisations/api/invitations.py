@@ -1,7 +1,8 @@
 from rest_framework import serializers, status
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from ..actions import invitation_create, invitation_revoke
+from ..actions import invitation_create, invitation_resend, invitation_revoke
 from ..models import Invitation
 from ..roles import Role
 from .base import OrganisationScopedModelViewSet
@@ -38,8 +39,8 @@ class InvitationSerializer(serializers.ModelSerializer):
 
 
 class InvitationViewSet(OrganisationScopedModelViewSet):
-    """Invitations of the organisation (admins and owners). POST sends one by e-mail; DELETE revokes it,
-    which keeps the row for the audit trail."""
+    """Invitations of the organisation (admins and owners). POST sends one by e-mail, DELETE revokes it (the row
+    stays for the audit trail) and POST .../resend/ e-mails a new link valid for another INVITATION_MAX_AGE_DAYS."""
 
     queryset = Invitation.objects.select_related("invited_by").order_by("-created_at")
     serializer_class = InvitationSerializer
@@ -64,3 +65,15 @@ class InvitationViewSet(OrganisationScopedModelViewSet):
         with validation_errors_as_400():
             invitation_revoke(organisation=self.organisation, actor=request.user, invitation=invitation)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def resend(self, request, *args, **kwargs):
+        invitation = self.get_object()
+        with validation_errors_as_400():
+            invitation = invitation_resend(
+                organisation=self.organisation,
+                actor=request.user,
+                invitation=invitation,
+                base_url=request.build_absolute_uri("/"),
+            )
+        return Response(self.get_serializer(invitation).data)

@@ -35,5 +35,6 @@ ROUTES = {
     "organisations_api:membership-detail": Route(kwargs=_membership),
     "organisations_api:invitation-list": Route(),
     "organisations_api:invitation-detail": Route(kwargs=_invitation),
+    "organisations_api:invitation-resend": Route(kwargs=_invitation),
     "account_api:organisation-list": ACCOUNT,
 }

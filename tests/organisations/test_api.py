@@ -1,9 +1,11 @@
 """Organisation, membership, invitation and account API endpoints."""
 
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -225,3 +227,26 @@ def test_token_authentication(organisation, viewer):
 
     assert response.status_code == HTTPStatus.OK
     assert Organisation.objects.count() == 1
+
+
+def test_invitation_resend_new_expiry(api, organisation, admin_user, mailoutbox, django_capture_on_commit_callbacks):
+    invitation = InvitationFactory(organisation=organisation, expires_at=timezone.now() - timedelta(days=1))
+    api.force_authenticate(admin_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post(_url("invitation-resend", pk=invitation.pk))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.json()["status"] == "pending"
+    assert len(mailoutbox) == 1
+
+
+def test_invitation_resend_revoked_400(api, organisation, admin_user, mailoutbox):
+    invitation = InvitationFactory(organisation=organisation, revoked_at=timezone.now())
+    api.force_authenticate(admin_user)
+
+    response = api.post(_url("invitation-resend", pk=invitation.pk))
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "revoked" in str(response.json())
+    assert mailoutbox == []
