@@ -10,7 +10,7 @@ from accounts.models import User
 from .models import Invitation, Membership
 from .roles import Role
 
-# Colleagues of the demo DPO. They have no usable password: they fill the members page, nobody signs in as them.
+# Colleagues of the demo DPO, listed on the members page. They have no usable password, so no one can sign in as them.
 DEMO_COLLEAGUES = [
     ("marketing.lead@demo-retail.example", "Hugo Bernard", Role.EDITOR),
     ("internal.audit@demo-retail.example", "Léa Petit", Role.VIEWER),
@@ -32,7 +32,7 @@ def seed(*, organisation, user):
     open_invitations = Invitation.objects.for_organisation(organisation).filter(
         email=email, accepted_at__isnull=True, revoked_at__isnull=True
     )
-    # An earlier run's invitation may have expired since: extend it so the invitations page shows a pending one.
+    # An earlier run's invitation may have expired since, so extend it and the invitations page shows a pending one.
     expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
     if open_invitations.update(expires_at=expires_at) == 0:
         Invitation.objects.create(organisation=organisation, email=email, role=role, invited_by=user)

@@ -1,4 +1,4 @@
-"""Every account page a signed-in user reaches renders in the site layout with the account menu."""
+"""The account pages of a signed-in user render in the site layout, the settings pages with the account menu."""
 
 from http import HTTPStatus
 
