@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import activities, checklist, dashboard, vendors
+from .views import activities, checklist, dashboard, exports, vendors
 
 app_name = "records"
 
@@ -41,6 +41,14 @@ urlpatterns = [
         activities.ProcessorActivityFormView.as_view(),
         name="processor_activity_edit",
     ),
+    path("exports/", exports.ExportsView.as_view(), name="exports"),
+    path("exports/ropa.xlsx", exports.ExportXlsxView.as_view(), name="export_xlsx"),
+    path("exports/ropa.csv", exports.ExportCsvView.as_view(), name="export_csv"),
+    path("exports/register.json", exports.ExportJsonView.as_view(), name="export_json"),
+    path("exports/ropa-pdf/", exports.ExportPdfView.as_view(), name="export_pdf"),
+    path("cookie-declaration/", exports.CookieDeclarationView.as_view(), name="cookie_declaration"),
+    path("cookie-declaration/snippet.html", exports.CookieSnippetView.as_view(), name="cookie_snippet"),
+    path("consent-texts/", exports.ConsentTextsView.as_view(), name="consent_texts"),
     path("checklist/", checklist.ChecklistView.as_view(), name="checklist"),
     path("tasks/<int:pk>/", checklist.TaskEditView.as_view(), name="task_edit"),
     path("tasks/<int:pk>/status/", checklist.TaskStatusView.as_view(), name="task_status"),

@@ -1,0 +1,127 @@
+"""One row per processing activity with one column per Art. 30(1) item, shared by the XLSX, CSV and PDF exports.
+
+The columns follow the order of Art. 30(1) and the per-activity layout of the CNIL register model and the ICO
+controller template: controller, purposes and legal bases, data subjects and data, recipients, transfers,
+retention, security measures, then DPIA and management columns.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..choices import RecipientKind
+from ..completeness import missing_item_labels, organisation_missing_items
+from ..labels import data_category_label, data_subject_label
+from ..selectors import activities_for_export
+
+COLUMNS = (
+    ("name", gettext_lazy("Processing activity")),
+    ("status", gettext_lazy("Status")),
+    ("owner", gettext_lazy("Owner")),
+    ("controller", gettext_lazy("Art. 30(1)(a) Controller and contact details")),
+    ("joint_controller", gettext_lazy("Art. 30(1)(a) Joint controller")),
+    ("representative", gettext_lazy("Art. 30(1)(a) EU representative")),
+    ("dpo", gettext_lazy("Art. 30(1)(a) Data protection officer")),
+    ("purposes", gettext_lazy("Art. 30(1)(b) Purposes")),
+    ("legal_bases", gettext_lazy("Legal basis per purpose (Art. 6)")),
+    ("data_subjects", gettext_lazy("Art. 30(1)(c) Categories of data subjects")),
+    ("data_categories", gettext_lazy("Art. 30(1)(c) Categories of personal data")),
+    ("special_categories", gettext_lazy("Special categories (Art. 9) or criminal data (Art. 10)")),
+    ("processors", gettext_lazy("Art. 30(1)(d) Recipients: processors and sub-processors")),
+    ("other_recipients", gettext_lazy("Art. 30(1)(d) Other recipients")),
+    ("processor_contracts", gettext_lazy("Link to contract with processor")),
+    ("transfer_countries", gettext_lazy("Art. 30(1)(e) Third countries")),
+    ("transfer_safeguards", gettext_lazy("Art. 30(1)(e) Safeguards")),
+    ("transfer_documentation", gettext_lazy("Art. 30(1)(e) Documentation of safeguards")),
+    ("retention", gettext_lazy("Art. 30(1)(f) Retention periods")),
+    ("security_measures", gettext_lazy("Art. 30(1)(g) Technical and organisational security measures")),
+    ("dpia_required", gettext_lazy("DPIA required")),
+    ("dpia_link", gettext_lazy("Link to DPIA")),
+    ("next_review", gettext_lazy("Next review")),
+    ("updated", gettext_lazy("Last updated")),
+    ("missing", gettext_lazy("Missing items")),
+)
+MISSING = "—"
+
+
+def _lines(values):
+    return "\n".join(value for value in values if value)
+
+
+def controller_text(organisation):
+    parts = [organisation.controller_name, organisation.address.strip(), organisation.contact_email]
+    if organisation.country:
+        parts.insert(2, str(organisation.country.name))
+    return _lines(parts)
+
+
+def activity_row(activity, organisation, organisation_missing=()):
+    """Return the export row of `activity`; its child rows must be prefetched."""
+    purposes = list(activity.purposes.all())
+    data_categories = list(activity.data_categories.all())
+    recipients = list(activity.recipients.all())
+    transfers = list(activity.transfers.all())
+    processors = [row for row in recipients if row.kind in (RecipientKind.PROCESSOR, RecipientKind.SUB_PROCESSOR)]
+    others = [row for row in recipients if row not in processors]
+    contracts = sorted({row.vendor_use.dpa_url for row in recipients if row.vendor_use_id and row.vendor_use.dpa_url})
+
+    def transfer_safeguard(row):
+        if not row.safeguard:
+            return _("%(recipient)s: safeguard not identified") % {"recipient": row.recipient}
+        text = f"{row.recipient} ({row.country}): {row.get_safeguard_display()}"
+        if row.scc_module:
+            text += f", {row.get_scc_module_display()}"
+        if row.dpf_checked_on:
+            text += ", " + _("DPF certification checked on %(date)s") % {"date": row.dpf_checked_on.isoformat()}
+        if row.tia_required:
+            text += ", " + _("transfer impact assessment needed")
+        return text
+
+    def recipient_text(row):
+        country = f" ({row.country})" if row.country else ""
+        return f"{row.name}{country}: {row.get_kind_display()}"
+
+    missing = missing_item_labels([*organisation_missing, *activity.missing_items])
+    return {
+        "name": activity.name,
+        "status": str(activity.get_status_display()),
+        "owner": str(activity.owner or ""),
+        "controller": controller_text(organisation),
+        "joint_controller": activity.joint_controller,
+        "representative": organisation.eu_representative,
+        "dpo": _lines([organisation.dpo_name, organisation.dpo_contact]),
+        "purposes": _lines(row.purpose for row in purposes),
+        "legal_bases": _lines(
+            f"{row.purpose}: {row.get_legal_basis_display() if row.legal_basis else _('missing')}" for row in purposes
+        ),
+        "data_subjects": _lines(data_subject_label(value) for value in activity.data_subject_categories),
+        "data_categories": _lines(data_category_label(row.name) for row in data_categories),
+        "special_categories": _lines(
+            f"{data_category_label(row.name)}: {row.get_special_category_display()}"
+            for row in data_categories
+            if row.special_category
+        )
+        or _("None"),
+        "processors": _lines(recipient_text(row) for row in processors),
+        "other_recipients": _lines(recipient_text(row) for row in others),
+        "processor_contracts": _lines(contracts),
+        "transfer_countries": _lines(sorted({str(row.country.name) for row in transfers})) or _("None outside the EEA"),
+        "transfer_safeguards": _lines(transfer_safeguard(row) for row in transfers),
+        "transfer_documentation": _lines(sorted({row.documentation_url for row in transfers if row.documentation_url})),
+        "retention": _lines(f"{row.data_category}: {row.period}" for row in activity.retention_periods.all()),
+        "security_measures": activity.security_measures,
+        "dpia_required": _("Yes") if activity.dpia_required else _("No"),
+        "dpia_link": activity.dpia_link,
+        "next_review": activity.next_review_date.isoformat() if activity.next_review_date else "",
+        "updated": activity.updated_at.date().isoformat(),
+        "missing": _lines(str(label) for label in missing) or _("None"),
+    }
+
+
+def ropa_rows(organisation):
+    """Return the header labels and one row (a list of texts) per activity, incomplete activities first."""
+    organisation_missing = organisation_missing_items(organisation)
+    rows = []
+    for activity in activities_for_export(organisation=organisation):
+        row = activity_row(activity, organisation, organisation_missing)
+        rows.append([row[key] for key, _label in COLUMNS])
+    return [str(label) for _key, label in COLUMNS], rows

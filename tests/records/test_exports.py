@@ -1,0 +1,169 @@
+import csv
+import io
+import json
+from http import HTTPStatus
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from records import actions
+from records.choices import VendorUseStatus
+from records.exports.cookies import cookie_declaration, fill_consent_text
+from records.exports.rows import COLUMNS
+from records.exports.spreadsheet import neutralise, ropa_csv, ropa_xlsx
+from tests.records.factories import us_service
+
+pytestmark = pytest.mark.django_db
+
+HEADER_ROW = 7
+
+
+@pytest.fixture
+def filled(organisation, editor):
+    vendor_use = actions.vendor_use_create_from_service(
+        organisation=organisation, service=us_service(), actor=editor, status=VendorUseStatus.ACTIVE
+    )
+    (activity,) = actions.vendor_use_accept_proposals(organisation=organisation, vendor_use=vendor_use, actor=editor)
+    empty = actions.activity_create(organisation=organisation, actor=editor, name='=HYPERLINK("http://x")')
+    return activity, empty
+
+
+def test_xlsx_has_one_column_per_item(organisation, filled):
+    workbook = load_workbook(io.BytesIO(ropa_xlsx(organisation)))
+    sheet = workbook.active
+
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    names = [sheet.cell(row=row, column=1).value for row in (HEADER_ROW + 1, HEADER_ROW + 2)]
+
+    assert header == [str(label) for _key, label in COLUMNS]
+    assert "Customer support and contact handling" in names
+
+
+def test_xlsx_never_stores_formulas(organisation, filled):
+    sheet = load_workbook(io.BytesIO(ropa_xlsx(organisation))).active
+
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+
+    assert all(cell.data_type == "s" for cell in cells)
+    assert any(str(cell.value).startswith("=HYPERLINK") for cell in cells)
+
+
+def test_xlsx_flags_missing_items(organisation, filled):
+    sheet = load_workbook(io.BytesIO(ropa_xlsx(organisation))).active
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    missing_column = header.index("Missing items") + 1
+
+    first_row_missing = sheet.cell(row=HEADER_ROW + 1, column=missing_column).value
+
+    # The empty activity misses the most items, so it comes first.
+    assert "Art. 30(1)(b): purposes of the processing" in first_row_missing
+    assert "Art. 30(1)(g)" in first_row_missing
+
+
+def test_csv_neutralises_formula(organisation, filled):
+    rows = list(csv.reader(io.StringIO(ropa_csv(organisation).lstrip("\ufeff"))))
+
+    names = [row[0] for row in rows[1:]]
+
+    assert '\'=HYPERLINK("http://x")' in names
+    assert len(rows[0]) == len(COLUMNS)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
+def test_neutralise_prefixes_triggers(value):
+    assert neutralise(value) == "'" + value
+
+
+def test_neutralise_keeps_plain_text():
+    assert neutralise("Ελληνικά – кириллица 🙂") == "Ελληνικά – кириллица 🙂"
+
+
+def test_json_contains_whole_register(organisation, filled, client, editor):
+    client.force_login(editor)
+
+    response = client.get(reverse("records:export_json", kwargs={"org_slug": organisation.slug}))
+
+    data = json.loads(response.content)
+    assert response.status_code == HTTPStatus.OK
+    assert data["controller"]["name"] == organisation.controller_name
+    assert data["vendors"][0]["catalogue_service"] == "callcentre-cloud"
+    assert len(data["vendors"][0]["checklist"]) == 2
+    transfers = data["processing_activities"][1]["transfers"]
+    assert {row["safeguard"] for row in transfers} == {"dpf", "scc"}
+
+
+def test_json_excludes_other_organisation(organisation, other_organisation, filled, client, editor):
+    actions.vendor_use_create_manual(organisation=other_organisation, actor=None, vendor_name="Foreign vendor")
+    client.force_login(editor)
+
+    response = client.get(reverse("records:export_json", kwargs={"org_slug": organisation.slug}))
+
+    assert b"Foreign vendor" not in response.content
+
+
+def test_cookie_declaration_groups_by_strictest(organisation, filled):
+    groups = dict(cookie_declaration(organisation))
+
+    assert [row["name"] for row in groups["Marketing"]] == ["visitor_id"]
+    assert [row["name"] for row in groups["Functional"]] == ["chat_session"]
+
+
+def test_cookie_declaration_only_active_vendors(organisation, editor):
+    actions.vendor_use_create_from_service(organisation=organisation, service=us_service(), actor=editor)
+
+    assert cookie_declaration(organisation) == []
+
+
+def test_consent_text_filled(organisation):
+    organisation.dpo_contact = "dpo@acme.example"
+
+    text = fill_consent_text("{organisation} asks. Contact {privacy_contact}. {other}", organisation=organisation)
+
+    assert text == f"{organisation.controller_name} asks. Contact dpo@acme.example. {{other}}"
+
+
+@pytest.mark.parametrize(
+    "name", ["export_xlsx", "export_csv", "cookie_snippet", "cookie_declaration", "consent_texts", "exports"]
+)
+def test_export_pages_respond(organisation, filled, client, viewer, name):
+    client.force_login(viewer)
+
+    response = client.get(reverse(f"records:{name}", kwargs={"org_slug": organisation.slug}))
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_export_command_xlsx(organisation, filled, tmp_path):
+    output = tmp_path / "ropa.xlsx"
+
+    call_command("export_ropa", org=organisation.slug, format="xlsx", output=str(output))
+
+    assert load_workbook(output).active.cell(row=HEADER_ROW, column=1).value == "Processing activity"
+
+
+def test_export_command_unknown_org(tmp_path):
+    with pytest.raises(CommandError, match="No organisation has the slug"):
+        call_command("export_ropa", org="nope", format="json", output=str(tmp_path / "x.json"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_command_pdf(organisation, filled, tmp_path, editor):
+    from records.models import ProcessingActivity
+
+    ProcessingActivity.objects.filter(organisation=organisation, missing_count=6).update(
+        description="Ελληνικά, кириллица, émoji 🙂 and a long URL https://example.org/" + "a" * 300
+    )
+    output = tmp_path / "ropa.pdf"
+
+    call_command("export_ropa", org=organisation.slug, format="pdf", output=str(output), timeout=60)
+
+    content = output.read_bytes()
+    assert content.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "Customer support and contact handling" in text
+    assert organisation.controller_name in text
