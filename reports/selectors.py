@@ -6,7 +6,7 @@ from .models import ReportJob
 
 
 def report_job_list(*, organisation, status=None, kind=None):
-    """The organisation's report jobs, newest first, with the requesting user loaded."""
+    """Return the organisation's report jobs, newest first, with the requesting user loaded."""
     jobs = (
         ReportJob.objects.for_organisation(organisation).select_related("requested_by").order_by("-created_at", "-pk")
     )

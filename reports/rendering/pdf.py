@@ -60,6 +60,9 @@ class RenderedPdf:
     page_count: int
     layout_seconds: float
     write_seconds: float
+    # CPU time of this process during the render: unlike wall time, it does not grow when other processes
+    # compete for the CPU, so it compares renders across processes on a busy machine.
+    cpu_seconds: float
     fetches: list = field(default_factory=list)
 
 
@@ -74,6 +77,7 @@ def html_to_pdf(html, *, identifier, pdf_variant=None, fetcher=None, on_layout_d
     font_config = FontConfiguration()
 
     started = time.perf_counter()
+    cpu_started = time.process_time()
     document = HTML(string=html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=fetcher).render(
         font_config=font_config
     )
@@ -88,10 +92,12 @@ def html_to_pdf(html, *, identifier, pdf_variant=None, fetcher=None, on_layout_d
             pdf_variant=pdf_variant,
         )
     finished = time.perf_counter()
+    cpu_seconds = time.process_time() - cpu_started
     logger.info(
-        "Rendered a PDF of %d pages in %.2f s (layout %.2f s, %d fetches, %d rejected).",
+        "Rendered a PDF of %d pages in %.2f s (CPU %.2f s, layout %.2f s, %d fetches, %d rejected).",
         len(document.pages),
         finished - started,
+        cpu_seconds,
         layout_done - started,
         len(fetcher.records),
         len(fetcher.rejected),
@@ -101,5 +107,6 @@ def html_to_pdf(html, *, identifier, pdf_variant=None, fetcher=None, on_layout_d
         page_count=len(document.pages),
         layout_seconds=layout_done - started,
         write_seconds=finished - layout_done,
+        cpu_seconds=cpu_seconds,
         fetches=list(fetcher.records),
     )

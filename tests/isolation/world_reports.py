@@ -1,5 +1,5 @@
-"""Organisation-owned rows of the reports app for the isolation world: a succeeded job whose file holds the
-sentinel, and a failed job whose error message holds it."""
+"""Organisation-owned rows of the reports app for the isolation world: a succeeded job whose file contains the
+sentinel, and a failed job whose error message contains it."""
 
 from reports.actions import report_job_claim, report_job_complete, report_job_fail
 from reports.models import ReportJob

@@ -1,7 +1,7 @@
 """A real prefork Celery worker for the report tests.
 
 The shared worker of tests/integration runs the solo pool, where SIGKILL takes the whole worker down. Report
-recovery depends on the prefork pool: the parent process sees its child die mid-task, rejects the message
+recovery depends on the prefork pool: the parent process detects that its child died mid-task, rejects the message
 (`reject_on_worker_lost`) and Redis hands it out again. This worker therefore runs `--pool=prefork
 --concurrency=1` on a queue of its own, with the report test hooks switched on through the environment.
 """
