@@ -291,3 +291,14 @@ def test_invitation_revoke_of_other_organisation_404(client, organisation, admin
     assert response.status_code == HTTPStatus.NOT_FOUND
     foreign.refresh_from_db()
     assert foreign.revoked_at is None
+
+
+def test_accept_page_member_with_other_email(client, organisation, owner):
+    invitation = InvitationFactory(organisation=organisation, email="someone-else@example.test")
+    client.force_login(owner)
+
+    response = client.get(reverse("invitation_accept", kwargs={"token": invitation.token}))
+
+    body = response.content.decode()
+    assert "this invitation was sent to someone-else@example.test" in body
+    assert "You are already a member" not in body
