@@ -154,7 +154,7 @@ def test_export_command_pdf(organisation, filled, tmp_path, editor):
     from records.models import ProcessingActivity
 
     ProcessingActivity.objects.filter(organisation=organisation, missing_count=6).update(
-        description="Ελληνικά, кириллица, émoji 🙂 and a long URL https://example.org/" + "a" * 300
+        security_measures="Ελληνικά, кириллица, émoji 🙂 and a long URL https://example.org/" + "a" * 300
     )
     output = tmp_path / "ropa.pdf"
 
@@ -167,3 +167,4 @@ def test_export_command_pdf(organisation, filled, tmp_path, editor):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "Customer support and contact handling" in text
     assert organisation.controller_name in text
+    assert "кириллица" in text
