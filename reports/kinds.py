@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReportInputError(ValueError):
-    """The data or parameters of a report exceed a limit or are invalid; the message says which and how to fix it."""
+    """Invalid report data or parameters, or data above a limit. The message names the value and the fix."""
 
 
 @dataclass(frozen=True)

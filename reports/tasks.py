@@ -1,4 +1,4 @@
-"""Celery tasks of the reports app. Tasks take ids; the job row, not the broker, says what is left to do."""
+"""Celery tasks of the reports app. Tasks take ids, and the job row (not the broker) records what is left to do."""
 
 import logging
 import os
@@ -34,7 +34,7 @@ MAX_RETRIES = 2
 
 
 def _worker_identity(task_id):
-    # Host and process id tell which worker child holds a lease; the task id tells deliveries apart.
+    # Host and process id identify the worker child that holds a lease, and the task id distinguishes deliveries.
     return f"{socket.gethostname()}:{os.getpid()}:{task_id or 'local'}"[:200]
 
 

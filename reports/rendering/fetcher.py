@@ -1,6 +1,6 @@
 """The URL fetcher WeasyPrint uses for reports: it serves allow-listed project assets and rejects everything else.
 
-WeasyPrint asks its URL fetcher for every stylesheet, image, font, object and attachment a document names.
+WeasyPrint calls its URL fetcher for every stylesheet, image, font, object and attachment a document names.
 The default fetcher follows http(s), redirects, file:// and data: URLs, which would let text in a report reach
 cloud metadata services, internal hosts or any file the worker can read (other organisations' media included).
 This fetcher never opens a network connection and reads only regular files under the allow-listed directories.

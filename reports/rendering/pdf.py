@@ -41,7 +41,7 @@ def _fixed_font_timestamps():
     """Make fontTools write a fixed `head.modified` date into the font subsets it saves.
 
     WeasyPrint re-saves colour emoji fonts (Noto Color Emoji) with fontTools, which stamps the current time
-    unless SOURCE_DATE_EPOCH is set; without this the same inputs would give different bytes.
+    unless SOURCE_DATE_EPOCH is set. Without it, the same inputs would give different bytes.
     """
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "0"

@@ -37,8 +37,8 @@ class _ProgressHandler(logging.Handler):
         elif step == 5:
             page_match = PAGE_RE.search(message)
             pages = int(page_match[1]) if page_match else 0
-            # The page count is unknown until layout ends; this curve approaches the end of the layout span
-            # (85 %) as pages accumulate: 20 pages reach about half of it.
+            # The page count is unknown until layout ends, so this curve approaches the end of the layout span
+            # (85 %) as pages accumulate. After 20 pages it has covered about half of the span.
             fraction = 0.2 + 0.65 * (pages / (pages + 20))
         else:
             fraction = 0.9
