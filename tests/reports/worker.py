@@ -53,6 +53,13 @@ def _wait_until_ready(worker):
     raise TimeoutError(f"The report worker did not answer a ping. Its log ends with:\n{worker.log_tail()}")
 
 
+def _reset_router():
+    # Celery builds its task router once, on the first task sent; an earlier test may already have sent one,
+    # so drop the cached router to make the new task_routes take effect.
+    app.amqp.flush_routes()
+    app.amqp.__dict__.pop("router", None)
+
+
 @pytest.fixture(scope="session")
 def report_worker(django_db_setup, django_db_blocker):
     """A prefork worker consuming the report tasks of this test session; report tasks are routed to it."""
@@ -98,11 +105,13 @@ def report_worker(django_db_setup, django_db_blocker):
             )
         previous_routes = app.conf.task_routes
         app.conf.task_routes = {"reports.tasks.*": {"queue": worker.queue}}
+        _reset_router()
         try:
             _wait_until_ready(worker)
             yield worker
         finally:
             app.conf.task_routes = previous_routes
+            _reset_router()
             worker.process.terminate()
             try:
                 worker.process.wait(timeout=STOP_TIMEOUT_SECONDS)
