@@ -1,9 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+
 from .actions import ORGANISATION_EDITABLE_FIELDS
 from .models import Organisation
 from .roles import ROLE_DESCRIPTIONS, Role
+from .scoping import OrganisationScopedFormMixin
 
 
 class OrganisationCreateForm(forms.ModelForm):
@@ -56,22 +59,19 @@ class InvitationForm(forms.Form):
         self.fields["role"].choices = _role_choices(allowed_roles)
 
 
-class TransferOwnershipForm(forms.Form):
+class TransferOwnershipForm(OrganisationScopedFormMixin, forms.Form):
     new_owner = forms.ModelChoiceField(
         label=_("New owner"),
-        queryset=None,
+        queryset=User.objects.order_by("email"),
         help_text=_("This member becomes an owner and you become an admin."),
     )
     confirmation = forms.CharField(label=_("Type the organisation's slug to confirm"))
 
-    def __init__(self, *args, organisation, actor, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
+        # The mixin narrows `new_owner` to the organisation's members; the acting owner is left out as well.
         super().__init__(*args, **kwargs)
-        from accounts.models import User
-
-        self.organisation = organisation
-        self.fields["new_owner"].queryset = (
-            User.objects.filter(memberships__organisation=organisation).exclude(pk=actor.pk).order_by("email")
-        )
+        if actor is not None:
+            self.fields["new_owner"].queryset = self.fields["new_owner"].queryset.exclude(pk=actor.pk)
 
     def clean_confirmation(self):
         value = self.cleaned_data["confirmation"].strip()

@@ -24,7 +24,7 @@ from ..selectors import (
     invitation_list_expired,
     invitation_list_pending,
 )
-from .members import _assignable_roles
+from .members import assignable_roles
 from .mixins import OrganisationMixin
 
 
@@ -42,7 +42,7 @@ class InvitationListView(OrganisationMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["allowed_roles"] = _assignable_roles(self.membership)
+        kwargs["allowed_roles"] = assignable_roles(self.membership)
         return kwargs
 
     def get_context_data(self, **kwargs):

@@ -16,7 +16,7 @@ from .mixins import OrganisationMixin
 MEMBERS_PAGE_SIZE = 50
 
 
-def _assignable_roles(membership):
+def assignable_roles(membership):
     """Roles `membership` may grant: owners grant every role, admins every role below owner."""
     if membership.role == Role.OWNER:
         return list(Role)
@@ -41,7 +41,7 @@ class MemberListView(OrganisationMixin, ListView):
         context["query"] = f"{urlencode({'q': search})}&" if search else ""
         context["can_manage"] = self.can(Role.ADMIN)
         context["is_owner"] = self.can(Role.OWNER)
-        context["assignable_roles"] = _assignable_roles(self.membership)
+        context["assignable_roles"] = assignable_roles(self.membership)
         context["role_descriptions"] = [(role.label, ROLE_DESCRIPTIONS[role]) for role in Role]
         return context
 
@@ -65,7 +65,7 @@ class MembershipRoleView(_MembershipMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["allowed_roles"] = _assignable_roles(self.membership)
+        kwargs["allowed_roles"] = assignable_roles(self.membership)
         kwargs["initial"] = {"role": self.get_target().role}
         return kwargs
 
