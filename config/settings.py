@@ -307,15 +307,31 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that several serializers share get one named enum each in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "organisations.roles.Role",
+        "ServiceStatusEnum": "services.choices.Status",
+        "ServiceCategoryEnum": "services.choices.ServiceCategory",
+        "ConsentCategoryEnum": "services.choices.ConsentCategory",
+        "RiskLevelEnum": "services.choices.RiskLevel",
+        "PersonalDataCategoryEnum": "services.choices.PersonalDataCategory",
+        "DataSubjectCategoryEnum": "services.choices.DataSubjectCategory",
+        "RegulationEnum": "services.choices.Regulation",
+        "CatalogueSafeguardEnum": "services.choices.Safeguard",
+        "VendorUseStatusEnum": "records.choices.VendorUseStatus",
+        "VendorRoleEnum": "records.choices.VendorRole",
+        "ActivityStatusEnum": "records.choices.ActivityStatus",
+        "LegalBasisEnum": "records.choices.LegalBasis",
+        "TransferSafeguardEnum": "records.choices.TransferSafeguard",
+        "ChecklistStatusEnum": "records.choices.ChecklistStatus",
+        "ReportJobStatusEnum": "reports.models.ReportJob.Status",
+        "DpiaStatusEnum": "dpia.choices.DpiaStatus",
+        "DpiaActionStatusEnum": "dpia.choices.ActionStatus",
+        "DpiaLevelEnum": "dpia.choices.Level",
+        "CountryEnum": "django_countries.countries",
+    },
     # One schema name per choice set shared by several fields, instead of names derived from field names
     # (which collide, such as "status" or "role", and make `check --deploy` warn).
-    "ENUM_NAME_OVERRIDES": {
-        "ConsentCategoryEnum": "services.choices.ConsentCategory",
-        "ServiceCategoryEnum": "services.choices.ServiceCategory",
-        "ServiceStatusEnum": "services.choices.Status",
-        "RoleEnum": "organisations.roles.Role",
-        "DpiaLevelEnum": "dpia.choices.Level",
-    },
 }
 
 # Security headers. The Content-Security-Policy allows only this site's own scripts, styles and images.
