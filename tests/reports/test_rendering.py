@@ -5,7 +5,7 @@ import pytest
 from organisations.roles import Role
 from reports.kinds import ReportInputError, get_kind
 from reports.rendering.document import build_report_html, css_string, page_counter_css
-from reports.rendering.pdf import html_to_pdf, new_fetcher
+from reports.rendering.pdf import PDF_VARIANTS, html_to_pdf, new_fetcher
 from tests.factories import member
 
 from .pdf_text import pdf_reader, pdf_text, squash
@@ -240,4 +240,15 @@ def test_pdfa_variant_written(organisation):
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"pdfaid:part" in xmp or b'pdfaid:part="2"' in xmp
     assert "/OutputIntents" in reader.trailer["/Root"]
+    assert "Organisation summary" in pdf_text(rendered.content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("variant", PDF_VARIANTS)
+def test_every_offered_variant_renders(organisation, variant):
+    kind = get_kind("organisation_summary")
+    html, _context = build_report_html(kind, organisation=organisation, parameters={})
+
+    rendered = html_to_pdf(html, identifier=b"0123456789abcdef", pdf_variant=variant)
+
     assert "Organisation summary" in pdf_text(rendered.content)
