@@ -79,7 +79,7 @@ def activity_update(*, organisation, activity, actor, changes):
 
 @transaction.atomic
 def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor):
-    """Link `vendor_use` to `activity` and add what the catalogue knows about the processing.
+    """Link `vendor_use` to `activity` and add the processing facts of its catalogue entry.
 
     Adds purposes with their legal bases, categories of data subjects and of personal data, the vendor and its
     sub-processors as recipients, transfers, retention periods, security measures and the DPIA flag. Existing

@@ -18,7 +18,7 @@ _HOST_LIKE = re.compile(r"^\S+\.\S+$")
 class LineMatch:
     line: str
     service: object = None
-    how: str = ""
+    matched_by: str = ""
 
     @property
     def matched(self):
@@ -28,7 +28,7 @@ class LineMatch:
 def match_lines(lines):
     """Return one LineMatch per distinct pasted line, in input order; unmatched lines have no service.
 
-    Hosts and URLs go through the catalogue matcher (a domain rule covers its subdomains); other lines are
+    Hosts and URLs go through the catalogue matcher, where a domain rule covers its subdomains. Other lines are
     compared with service names, aliases and slugs, ignoring case.
     """
     distinct = list(dict.fromkeys(line.strip() for line in lines if line.strip()))
@@ -55,12 +55,12 @@ def match_lines(lines):
         for service_id, key in aliases.filter(key__in=list(lowered)).values_list("service_id", "key"):
             service_ids.setdefault(lowered[key], (service_id, _("alias")))
 
-    services = Service.objects.in_bulk({service_id for service_id, _how in service_ids.values()})
+    services = Service.objects.in_bulk({service_id for service_id, _matched_by in service_ids.values()})
     results = []
     for line in distinct:
         found = service_ids.get(line)
         if found and found[0] in services:
-            results.append(LineMatch(line=line, service=services[found[0]], how=str(found[1])))
+            results.append(LineMatch(line=line, service=services[found[0]], matched_by=str(found[1])))
         else:
             results.append(LineMatch(line=line))
     return results

@@ -1,4 +1,4 @@
-"""Which Art. 30(1) items a processing activity still lacks.
+"""Completeness of a processing activity: the Art. 30(1) items it still lacks.
 
 Completeness is computed from the activity's own rows and stored on it (`missing_items`, `missing_count`), so
 lists can order by it. The controller's details (Art. 30(1)(a)) belong to the organisation and are checked

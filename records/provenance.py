@@ -1,4 +1,4 @@
-"""Where a pre-filled value came from: the catalogue entry and its version, kept per field."""
+"""Provenance of pre-filled values: the catalogue entry and its version, kept per field."""
 
 
 def catalogue_source(service):

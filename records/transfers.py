@@ -78,7 +78,7 @@ CATALOGUE_SAFEGUARD_PREFERENCE = (
 
 @dataclass(frozen=True)
 class TransferAssessment:
-    """How one destination country is treated for one recipient."""
+    """The treatment of one destination country for one recipient under Chapter V."""
 
     country: str
     is_transfer: bool
@@ -121,7 +121,7 @@ def assess_destination(
       date the certification was checked is kept. An `onward` transfer (to a vendor's sub-processor) cannot rely
       on the vendor's own certification.
     - Anywhere else the safeguard offered by the vendor is named (BCRs, then SCCs with the module, then a
-      derogation) and a transfer impact assessment is flagged; with no safeguard offered it stays unidentified.
+      derogation) and a transfer impact assessment is flagged. With no safeguard offered it stays unidentified.
     """
     country = (country or "").upper()
     if is_eea(country):

@@ -10,7 +10,7 @@ from organisations.api.base import OrganisationScopedModelViewSet
 from organisations.api.errors import validation_errors_as_400
 from services.models import Service
 
-from .. import actions
+from .. import actions, processor_actions
 from ..autofill import CATALOGUE_PREFETCH
 from ..models import ChecklistTask, ProcessingActivity, ProcessorActivity, VendorUse
 from ..models.vendor_use import CATALOGUE_FILLED_FIELDS
@@ -199,8 +199,7 @@ class ProcessingActivityViewSet(OrganisationScopedModelViewSet):
         self._save(serializer, self.get_object())
 
     def perform_destroy(self, instance):
-        instance._history_user = self.request.user
-        instance.delete()
+        processor_actions.activity_delete(organisation=self.organisation, activity=instance, actor=self.request.user)
 
 
 class ChecklistTaskViewSet(OrganisationScopedModelViewSet):
@@ -231,3 +230,22 @@ class ProcessorActivityViewSet(OrganisationScopedModelViewSet):
     queryset = ProcessorActivity.objects.select_related("owner").order_by("controller_name", "pk")
     serializer_class = ProcessorActivitySerializer
     search_fields = ["controller_name", "processing_categories"]
+
+    def perform_create(self, serializer):
+        record = ProcessorActivity(**serializer.validated_data)
+        serializer.instance = processor_actions.processor_activity_save(
+            organisation=self.organisation, record=record, actor=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        record = self.get_object()
+        for field, value in serializer.validated_data.items():
+            setattr(record, field, value)
+        serializer.instance = processor_actions.processor_activity_save(
+            organisation=self.organisation, record=record, actor=self.request.user
+        )
+
+    def perform_destroy(self, instance):
+        processor_actions.processor_activity_delete(
+            organisation=self.organisation, record=instance, actor=self.request.user
+        )

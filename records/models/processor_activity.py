@@ -14,7 +14,7 @@ from ..choices import ActivityStatus
 class ProcessorActivity(OrganisationOwnedModel):
     """Processing carried out on behalf of one controller.
 
-    Art. 30(2) asks for fewer items than Art. 30(1): no purposes, data subjects, recipients or retention.
+    Art. 30(2) requires fewer items than Art. 30(1): no purposes, data subjects, recipients or retention.
     """
 
     controller_name = models.CharField(_("controller"), max_length=200)

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from organisations.roles import Role
 from services.choices import PersonalDataCategory
 
-from .. import actions, selectors
+from .. import actions, processor_actions, selectors
 from ..completeness import missing_item_labels, organisation_missing_items
 from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm
 from ..labels import data_category_label, data_subject_label
@@ -193,7 +193,7 @@ class ActivitySectionEditView(RecordsMixin, TemplateView):
 
 
 class ActivityLinkVendorView(RecordsMixin, TemplateView):
-    """Link a vendor of the register to an activity, filling what the catalogue knows."""
+    """Link a vendor of the register to an activity, filling in the facts of its catalogue entry."""
 
     http_method_names = ["post"]
 
@@ -226,8 +226,7 @@ class ActivityDeleteView(RecordsMixin, TemplateView):
 
     def post(self, request, org_slug, pk):
         activity = selectors.activity_get(organisation=self.organisation, pk=pk)
-        activity._history_user = request.user
-        activity.delete()
+        processor_actions.activity_delete(organisation=self.organisation, activity=activity, actor=request.user)
         messages.success(request, _("The processing activity was deleted."))
         return redirect("records:activity_list", org_slug=org_slug)
 
@@ -262,16 +261,16 @@ class ProcessorActivityFormView(RecordsMixin, TemplateView):
     def post(self, request, org_slug, pk=None):
         record = self.get_object()
         if request.POST.get("delete") and record.pk:
-            record._history_user = request.user
-            record.delete()
+            processor_actions.processor_activity_delete(
+                organisation=self.organisation, record=record, actor=request.user
+            )
             messages.success(request, _("The record was deleted."))
             return redirect("records:processor_activity_list", org_slug=org_slug)
         form = ProcessorActivityForm(request.POST, instance=record, organisation=self.organisation)
         if form.is_valid():
-            record = form.save(commit=False)
-            record.organisation = self.organisation
-            record._history_user = request.user
-            record.save()
+            processor_actions.processor_activity_save(
+                organisation=self.organisation, record=form.save(commit=False), actor=request.user
+            )
             messages.success(request, _("The record was saved."))
             return redirect("records:processor_activity_list", org_slug=org_slug)
         return self.render_to_response(self.get_context_data(form=form, record=record))

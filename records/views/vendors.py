@@ -221,7 +221,8 @@ class VendorEditView(RecordsMixin, TemplateView):
             changes = {field: form.cleaned_data[field] for field in form.changed_data}
             if changes.get("dpa_file") is False:
                 changes["dpa_file"] = ""  # The "clear" checkbox of the file input.
-            # The ModelForm already wrote the cleaned values to the instance; reload it so the action sees the change.
+            # The ModelForm already wrote the cleaned values to the instance. Reload it, so the action compares
+            # the stored values with the new ones.
             vendor_use = self.get_vendor_use()
             try:
                 actions.vendor_use_update(

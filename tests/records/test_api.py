@@ -184,3 +184,27 @@ def test_lists_serialise_countries(organisation, api, editor):
     assert "US" in vendors.content.decode()
     assert activities.status_code == HTTPStatus.OK
     assert '"country":"US"' in activities.content.decode().replace(" ", "")
+
+
+def test_processor_record_crud(organisation, api):
+    created = api.post(
+        api_url(organisation, "processor-records/"),
+        {"controller_name": "Client SA", "processing_categories": "Payroll for the client"},
+        format="json",
+    )
+    record_url = api_url(organisation, f"processor-records/{created.json()['id']}/")
+    updated = api.patch(record_url, {"security_measures": "Encrypted backups"}, format="json")
+    deleted = api.delete(record_url)
+
+    assert created.status_code == HTTPStatus.CREATED
+    assert updated.json()["security_measures"] == "Encrypted backups"
+    assert deleted.status_code == HTTPStatus.NO_CONTENT
+
+
+def test_activity_delete(organisation, api, editor):
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Payroll")
+
+    response = api.delete(api_url(organisation, f"activities/{activity.pk}/"))
+
+    assert response.status_code == HTTPStatus.NO_CONTENT
+    assert not ProcessingActivity.objects.exists()

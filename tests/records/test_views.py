@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from records import actions
 from records.choices import ChecklistStatus
-from records.models import ActivityPurpose, ChecklistTask, ProcessingActivity, VendorUse
+from records.models import ActivityPurpose, ChecklistTask, ProcessingActivity, ProcessorActivity, VendorUse
 from services.models import ServiceAlias
 from tests.records.factories import ServiceFactory, us_service
 
@@ -308,10 +308,7 @@ def test_processor_record_create(organisation, editor_client):
     )
 
     assert response.status_code == HTTPStatus.FOUND
-    assert (
-        organisation.pk
-        == __import__("records.models", fromlist=["ProcessorActivity"]).ProcessorActivity.objects.get().organisation_id
-    )
+    assert ProcessorActivity.objects.get().organisation_id == organisation.pk
 
 
 @pytest.mark.parametrize(
