@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from organisations.views import home
+
+# Staff sign in through allauth, so e-mail verification, rate limits and two-factor authentication apply to the
+# admin too; the admin's own password-only form would bypass them.
+admin.site.login = secure_admin_login(admin.site.login)
 
 organisation_pages = [
     path("", include("organisations.urls_scoped")),

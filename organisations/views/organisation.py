@@ -2,8 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, RedirectView
 
 from ..actions import organisation_create
 from ..forms import OrganisationCreateForm
@@ -32,5 +33,8 @@ class OrganisationCreateView(LoginRequiredMixin, FormView):
         return redirect("organisation_dashboard", org_slug=organisation.slug)
 
 
-class OrganisationDashboardView(OrganisationMixin, TemplateView):
-    template_name = "organisations/dashboard.html"
+class OrganisationDashboardView(OrganisationMixin, RedirectView):
+    """The organisation's home: its compliance dashboard (vendors, records, transfers, checklists, DPIAs)."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return reverse("records:dashboard", kwargs={"org_slug": self.organisation.slug})

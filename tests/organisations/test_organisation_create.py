@@ -47,7 +47,7 @@ def test_new_organisation_in_switcher(client, organisation, owner):
     client.force_login(owner)
     client.post(CREATE_URL, {"name": "Second Office"})
 
-    response = client.get(reverse("organisation_dashboard", kwargs={"org_slug": "acme"}))
+    response = client.get(reverse("organisation_dashboard", kwargs={"org_slug": "acme"}), follow=True)
 
     body = response.content.decode()
     assert reverse("organisation_dashboard", kwargs={"org_slug": "second-office"}) in body
@@ -57,6 +57,6 @@ def test_new_organisation_in_switcher(client, organisation, owner):
 def test_other_users_organisations_not_in_switcher(client, organisation, owner, other_organisation):
     client.force_login(owner)
 
-    response = client.get(reverse("organisation_dashboard", kwargs={"org_slug": "acme"}))
+    response = client.get(reverse("organisation_dashboard", kwargs={"org_slug": "acme"}), follow=True)
 
     assert "Globex Retail" not in response.content.decode()

@@ -34,7 +34,7 @@ def test_page_get_by_role(client, organisation, role, url_name, read_role, write
     user = member(organisation, role)
     client.force_login(user)
 
-    response = client.get(reverse(url_name, kwargs={"org_slug": organisation.slug}))
+    response = client.get(reverse(url_name, kwargs={"org_slug": organisation.slug}), follow=True)
 
     expected = HTTPStatus.OK if _rank(role) >= _rank(read_role) else HTTPStatus.FORBIDDEN
     assert response.status_code == expected
