@@ -4,6 +4,8 @@ Every field a user can edit is in the document, so export followed by import rep
 People are referenced by e-mail address; on import they must be members of the organisation.
 """
 
+from django.utils.translation import gettext as _
+
 FORMAT = "dpo-desk.dpia"
 FORMAT_VERSION = 1
 
@@ -103,3 +105,47 @@ def compare_documents(old, new):
         if before != after:
             changes.append((path, before, after))
     return changes
+
+
+def describe_change(path, before, after):
+    """Return (label, before, after) of one comparison row in words a DPO reads, not document keys."""
+    from .choices import Decision, DpiaStatus, FearedEvent, Level, Principle
+    from .models import Action, Dpia, PrincipleAssessment, Risk
+
+    sections = {
+        "principles": (PrincipleAssessment, _("Principle")),
+        "risks": (Risk, _("Risk")),
+        "actions": (Action, _("Measure")),
+    }
+    value_labels = {
+        "decision": dict(Decision.choices),
+        "status": dict(DpiaStatus.choices),
+        "principle": dict(Principle.choices),
+        "feared_event": dict(FearedEvent.choices),
+        "severity_before": dict(Level.choices),
+        "likelihood_before": dict(Level.choices),
+        "severity_after": dict(Level.choices),
+        "likelihood_after": dict(Level.choices),
+    }
+
+    parts = path.split(".")
+    field_name = parts[-1]
+    if parts[0] in sections and len(parts) >= 3 and parts[1].isdigit():
+        model, noun = sections[parts[0]]
+        label = f"{noun} {int(parts[1]) + 1} · {_field_label(model, parts[2])}"
+    else:
+        label = _field_label(Dpia, parts[0])
+        if len(parts) > 1:
+            label = f"{label} · {parts[-1]}"
+
+    labels = value_labels.get(field_name, {})
+    return label, labels.get(before, before), labels.get(after, after)
+
+
+def _field_label(model, name):
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:
+        return name.replace("_", " ").capitalize()

@@ -264,11 +264,14 @@ def _draft_risks(draft, services):
             event = _feared_event_for(consideration)
             name = target_field[consideration.kind]
             _append(risks[event], name, f"{consideration.title} ({service.name}): {consideration.detail}")
-            risks[event]["sources"].setdefault(name, []).append(source)
+            if source not in risks[event]["sources"].setdefault(name, []):
+                risks[event]["sources"][name].append(source)
             if consideration.kind == "measure":
                 draft.actions.append({"measure": f"{consideration.title} ({service.name})", "source": source})
         if service.security_measures:
             measures = "; ".join(service.security_measures)
             _append(risks[FearedEvent.ILLEGITIMATE_ACCESS], "measures", f"{service.name}: {measures}")
-            risks[FearedEvent.ILLEGITIMATE_ACCESS]["sources"].setdefault("measures", []).append(source)
+            measure_sources = risks[FearedEvent.ILLEGITIMATE_ACCESS]["sources"].setdefault("measures", [])
+            if source not in measure_sources:
+                measure_sources.append(source)
     draft.risks = risks

@@ -107,6 +107,12 @@ class RiskForm(forms.ModelForm):
         ]
         widgets = dict.fromkeys(("risk_sources", "threats", "impacts", "measures"), TEXTAREA)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.feared_event != FearedEvent.CUSTOM:
+            # The three feared events are named by the method; only the organisation's own risks need a title.
+            del self.fields["title"]
+
     def clean_title(self):
         title = self.cleaned_data.get("title", "").strip()
         if self.instance.feared_event == FearedEvent.CUSTOM and not title:

@@ -78,6 +78,16 @@ def risk_code(index, risk):
     return f"R{index}" if risk.feared_event != "custom" else f"C{index}"
 
 
+def _slot_offset(slot, count):
+    """Return the (x, y) offset inside a cell of marker `slot` among `count` markers sharing the cell."""
+    if count == 1:
+        return CELL / 2, CELL / 2
+    if count == 2:
+        return (CELL * 0.3 if slot == 0 else CELL * 0.7), CELL / 2
+    # Up to nine markers share a cell on a 3 x 3 raster, so they never hide each other.
+    return 18 + (slot % 3) * 27, 18 + (slot // 3 % 3) * 27
+
+
 def build_risk_map(risks):
     """Return the RiskMap of `risks` (objects with feared_event, label and the four scores)."""
     size = len(LEVELS) * CELL
@@ -92,7 +102,8 @@ def build_risk_map(risks):
         risk_map.axis_labels_x.append((MARGIN_LEFT + (level - 1) * CELL + CELL / 2, level.label))
         risk_map.axis_labels_y.append((y + CELL / 2, level.label))
 
-    occupancy = {}
+    # First collect every scored point, so markers sharing a cell can be spread out inside it.
+    placements = []  # (code, label, residual, severity, likelihood)
     feared_index = custom_index = 0
     for risk in risks:
         if risk.feared_event == "custom":
@@ -102,22 +113,28 @@ def build_risk_map(risks):
             feared_index += 1
             code = risk_code(feared_index, risk)
         risk_map.legend.append((code, risk.label))
-
-        points = []
         for residual, severity, likelihood in (
             (False, risk.severity_before, risk.likelihood_before),
             (True, risk.severity_after, risk.likelihood_after),
         ):
-            if severity is None or likelihood is None:
-                continue
-            slot = occupancy.get((severity, likelihood), 0)
-            occupancy[(severity, likelihood)] = slot + 1
-            x, y = _cell_origin(severity, likelihood)
-            # Up to nine markers share a cell on a 3 x 3 raster, so they never hide each other.
-            marker_x = x + 18 + (slot % 3) * 27
-            marker_y = y + 18 + (slot // 3 % 3) * 27
-            risk_map.markers.append(Marker(code, risk.label, marker_x, marker_y, residual))
-            points.append((marker_x, marker_y))
+            if severity is not None and likelihood is not None:
+                placements.append((code, risk.label, residual, severity, likelihood))
+
+    per_cell = {}
+    for _code, _label, _residual, severity, likelihood in placements:
+        per_cell[(severity, likelihood)] = per_cell.get((severity, likelihood), 0) + 1
+
+    occupancy = {}
+    positions = {}
+    for code, label, residual, severity, likelihood in placements:
+        slot = occupancy.get((severity, likelihood), 0)
+        occupancy[(severity, likelihood)] = slot + 1
+        x, y = _cell_origin(severity, likelihood)
+        marker_x, marker_y = _slot_offset(slot, per_cell[(severity, likelihood)])
+        risk_map.markers.append(Marker(code, label, x + marker_x, y + marker_y, residual))
+        positions.setdefault(code, []).append((x + marker_x, y + marker_y))
+
+    for points in positions.values():
         if len(points) == 2 and points[0] != points[1]:
             risk_map.arrows.append(Arrow(*points[0], *points[1]))
     return risk_map

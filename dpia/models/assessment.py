@@ -158,6 +158,16 @@ class Risk(OrganisationOwnedModel):
         return str(self)
 
     @property
+    def source_summary(self):
+        """The distinct sources of the drafted fields, in order, as one line."""
+        seen = []
+        for origins in (self.sources or {}).values():
+            for origin in origins:
+                if origin not in seen:
+                    seen.append(origin)
+        return "; ".join(seen)
+
+    @property
     def is_scored(self):
         return None not in (self.severity_before, self.likelihood_before, self.severity_after, self.likelihood_after)
 

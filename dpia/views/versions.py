@@ -11,7 +11,8 @@ from django.views.generic import TemplateView
 from organisations.views.mixins import OrganisationMixin
 
 from ..actions import ConcurrentEditError, dpia_import
-from ..document import compare_documents, dpia_to_document
+from ..choices import Decision
+from ..document import compare_documents, describe_change, dpia_to_document
 from ..forms import DpiaImportForm
 from ..importing import DpiaImportError, parse_dpia_document
 from ..models import DpiaVersion
@@ -41,7 +42,10 @@ class DpiaVersionListView(OrganisationMixin, TemplateView):
         compare_to = self.request.GET.get("to", "current")
         changes = None
         if compare_from in snapshots and compare_to in snapshots:
-            changes = compare_documents(snapshots[compare_from], snapshots[compare_to])
+            changes = [
+                describe_change(path, before, after)
+                for path, before, after in compare_documents(snapshots[compare_from], snapshots[compare_to])
+            ]
         context.update(
             dpia=dpia,
             versions=versions,
@@ -49,6 +53,7 @@ class DpiaVersionListView(OrganisationMixin, TemplateView):
             compare_from=compare_from,
             compare_to=compare_to,
             changes=changes,
+            decision_labels=dict(Decision.choices),
         )
         return context
 

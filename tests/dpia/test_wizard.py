@@ -157,9 +157,11 @@ def test_sign_freezes_version_and_edit_starts_next(client, owner, dpia):
         {"from": "1", "to": "current"},
     )
     body = compare.content.decode()
-    assert "<code>description</code>" in body
+    assert "<td>Description of the processing</td>" in body
     assert "Now with voicebots." in body
-    assert "<code>version</code>" in body
+    assert "<td>Version</td>" in body
+    assert "<td>Decision</td>" in body
+    assert "Accepted once the action plan is carried out" in body
 
 
 @pytest.mark.parametrize("step", [1, 2, 3, 4, 5])
