@@ -50,6 +50,8 @@ class ActivityListView(RecordsMixin, TemplateView):
 
 
 class ActivityCreateView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/activity_form.html"
 
     def get_context_data(self, **kwargs):
@@ -120,6 +122,8 @@ def _provenance_rows(provenance):
 
 
 class ActivityEditView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/activity_form.html"
 
     def get_context_data(self, **kwargs):
@@ -151,6 +155,8 @@ class ActivityEditView(RecordsMixin, TemplateView):
 
 class ActivitySectionEditView(RecordsMixin, TemplateView):
     """Edit one group of child rows (purposes, data categories, recipients, transfers, retention periods)."""
+    required_role = Role.EDITOR
+
 
     template_name = "records/activity_section_form.html"
 
@@ -194,6 +200,8 @@ class ActivitySectionEditView(RecordsMixin, TemplateView):
 
 class ActivityLinkVendorView(RecordsMixin, TemplateView):
     """Link a vendor of the register to an activity, filling in the facts of its catalogue entry."""
+    required_role = Role.EDITOR
+
 
     http_method_names = ["post"]
 
@@ -217,6 +225,8 @@ class ActivityLinkVendorView(RecordsMixin, TemplateView):
 
 
 class ActivityDeleteView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/activity_delete.html"
 
     def get_context_data(self, **kwargs):
@@ -244,6 +254,8 @@ class ProcessorActivityListView(RecordsMixin, TemplateView):
 
 
 class ProcessorActivityFormView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/processor_activity_form.html"
 
     def get_object(self):

@@ -49,6 +49,8 @@ def _safe_next(request, fallback):
 
 
 class TaskEditView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/task_form.html"
 
     def get_context_data(self, **kwargs):

@@ -79,6 +79,8 @@ class VendorAddView(RecordsMixin, View):
 
 class VendorBulkView(RecordsMixin, TemplateView):
     """Paste names, domains or URLs; review the matches; add the chosen services and their proposed activities."""
+    required_role = Role.EDITOR
+
 
     template_name = "records/vendor_bulk.html"
 
@@ -149,6 +151,8 @@ class VendorBulkView(RecordsMixin, TemplateView):
 
 class VendorCreateView(RecordsMixin, TemplateView):
     """Add a vendor that is not in the catalogue."""
+    required_role = Role.EDITOR
+
 
     template_name = "records/vendor_form.html"
 
@@ -202,6 +206,8 @@ class VendorDetailView(RecordsMixin, TemplateView):
 
 
 class VendorEditView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/vendor_form.html"
 
     def get_vendor_use(self):
@@ -237,6 +243,8 @@ class VendorEditView(RecordsMixin, TemplateView):
 
 
 class VendorDeleteView(RecordsMixin, TemplateView):
+    required_role = Role.EDITOR
+
     template_name = "records/vendor_delete.html"
 
     def get_context_data(self, **kwargs):
