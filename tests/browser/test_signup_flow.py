@@ -100,8 +100,8 @@ def test_signup_invite_and_viewer_is_read_only(live_server, browser, settings):
     page.fill("input[name=name]", "Northwind Clinic")
     page.fill("input[name=slug]", "northwind")
     page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r"/o/northwind/$"))
-    assert "Northwind Clinic" in page.inner_text("h1")
+    page.wait_for_url(re.compile(r"/o/northwind/records/$"))
+    assert "Northwind Clinic" in page.inner_text("nav")
 
     # ... and invites a colleague as a viewer.
     page.goto(f"{base_url}/o/northwind/invitations/")
@@ -128,8 +128,8 @@ def test_signup_invite_and_viewer_is_read_only(live_server, browser, settings):
     # Confirming signs the colleague in and brings them back to the invitation.
     page.wait_for_url(invitation_link)
     page.get_by_role("button", name="Join Northwind Clinic").click()
-    page.wait_for_url(re.compile(r"/o/northwind/$"))
-    assert "Your role: Viewer" in page.inner_text("main")
+    page.wait_for_url(re.compile(r"/o/northwind/records/$"))
+    assert "Northwind Clinic" in page.inner_text("nav")
 
     organisation = Organisation.objects.get(slug="northwind")
     assert Membership.objects.get(organisation=organisation, user__email=COLLEAGUE).role == Role.VIEWER

@@ -21,7 +21,7 @@ def test_sign_in_reaches_dashboard(browser_page):  # noqa: F811 (fixture)
     page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", TEST_PASSWORD)
     page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/o/browser-bakery/$"))
+    page.wait_for_url(re.compile(r"/o/browser-bakery/records/$"))
 
     assert "Browser Test Bakery" in page.content()
     assert page.evaluate("getComputedStyle(document.body).fontFamily") != ""

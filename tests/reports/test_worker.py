@@ -103,7 +103,10 @@ def test_killed_worker_job_completes_once(organisation, editor, worker_media):
     assert job.attempts == 2
     assert rendered_entries(job) == 1
     assert files_of(job, worker_media.media_root) == [job.file_name]
-    assert "requeued after lease expiry" in job.history.values_list("history_change_reason", flat=True)
+    reasons = list(job.history.values_list("history_change_reason", flat=True))
+    # Recovery comes from the reaper (lease expired, job requeued) or from the broker redelivering the task the
+    # killed child had not acknowledged, whichever reaches the job first once the lease has expired.
+    assert reasons.count("claimed") == 2
     assert "Acme Analytics" in pdf_text((worker_media.media_root / job.file.name).read_bytes())
 
 
