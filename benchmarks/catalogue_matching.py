@@ -1,7 +1,7 @@
 """Measure the catalogue matcher: 10,000 requests against 10,000 synthetic services.
 
 Each synthetic service has 3 domain rules (two on its own registrable domain, one on a shared public suffix
-such as co.uk), 5 exact cookie rules and 1 prefix cookie rule. Each request asks about 6 items: a host, a URL,
+such as co.uk), 5 exact cookie rules and 1 prefix cookie rule. Each request contains 6 items: a host, a URL,
 an unknown look-alike host, an exact cookie, a prefixed cookie with its setting domain, and an unknown cookie.
 
 The baseline is a naive matcher that scans every rule for every item. It is far slower, so it runs on a sample

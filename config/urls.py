@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from organisations.views import home
 
 # Staff sign in through allauth, so e-mail verification, rate limits and two-factor authentication apply to the
-# admin too; the admin's own password-only form would bypass them.
+# admin too. The admin's own password-only form would bypass them.
 admin.site.login = secure_admin_login(admin.site.login)
 
 organisation_pages = [

@@ -58,7 +58,7 @@ class RiskMap:
 def zone_for(severity, likelihood):
     """Return the zone of a cell: 'high' when both axes are significant or worse, 'reduce' when one is, else 'low'.
 
-    The CNIL PIA method asks for further measures on any risk rated significant or maximum on either axis.
+    The CNIL PIA method requires further measures on any risk rated significant or maximum on either axis.
     """
     if severity >= Level.SIGNIFICANT and likelihood >= Level.SIGNIFICANT:
         return "high"

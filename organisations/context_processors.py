@@ -2,7 +2,7 @@ from .selectors import organisation_list_for_user
 
 
 def current_organisation(request):
-    """The organisation of the current page (if any) and the user's organisations for the switcher."""
+    """Add the organisation of the current page (if any) and the user's organisations for the switcher."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

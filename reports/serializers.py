@@ -31,7 +31,7 @@ class ReportJobSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_download_url(self, job):
-        """The API download address once the file exists; it still needs the member's credentials."""
+        """Return the API download address once the file exists. Downloading it still needs the member's credentials."""
         if job.status != ReportJob.Status.SUCCEEDED or not job.file:
             return None
         url = reverse("reports_api:reportjob-download", kwargs={"org_slug": self.context["org_slug"], "pk": job.pk})

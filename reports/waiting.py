@@ -1,4 +1,4 @@
-"""Wait for a report job from a shell command: the job row, not the broker, says when it is done."""
+"""Wait for a report job from a shell command: the job row, not the broker, records when it is done."""
 
 import time
 

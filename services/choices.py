@@ -146,7 +146,7 @@ class StorageKind(models.TextChoices):
 
 
 class CookieSource(models.TextChoices):
-    """Where a cookie row came from, so the catalogue loader replaces only its own rows."""
+    """Origin of a cookie row. The catalogue loader uses it to replace only the rows it created."""
 
     CATALOGUE = "catalogue", _("Catalogue data file")
     OPEN_COOKIE_DATABASE = "open-cookie-database", _("Open Cookie Database import")

@@ -70,5 +70,8 @@ def service_detail_queryset(*, user):
 
 
 def service_get(*, user, slug):
-    """The entry with this slug, with every section; 404 when missing or a draft the user may not see."""
+    """Return the entry with this slug and every section.
+
+    Raise Http404 when it is missing or is a draft the user may not see.
+    """
     return get_object_or_404(service_detail_queryset(user=user), slug=slug)

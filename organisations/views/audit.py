@@ -6,7 +6,7 @@ from .mixins import OrganisationMixin
 
 
 class AuditTrailView(OrganisationMixin, TemplateView):
-    """Who changed what and when, across the organisation's data (admins and owners)."""
+    """Audit trail of the organisation's data: who changed what and when (admins and owners only)."""
 
     template_name = "organisations/audit_trail.html"
     required_role = Role.ADMIN

@@ -251,7 +251,7 @@ def document_hash(document):
 
 
 def service_content_hash(service):
-    """Return the fingerprint of everything a service says, all cookies included, ignoring its version."""
+    """Return the fingerprint of everything a service contains, all cookies included, ignoring its version."""
     document = service_to_document(service)
     document.pop("status")
     # Lists of enum values are sets in meaning: a form that saves them in another order changes nothing.

@@ -54,8 +54,8 @@ def _wait_until_ready(worker):
 
 
 def _reset_router():
-    # Celery builds its task router once, on the first task sent; an earlier test may already have sent one,
-    # so drop the cached router to make the new task_routes take effect.
+    # Celery builds its task router once, on the first task sent, and an earlier test may already have sent one.
+    # Dropping the cached router makes the new task_routes take effect.
     app.amqp.flush_routes()
     app.amqp.__dict__.pop("router", None)
 
