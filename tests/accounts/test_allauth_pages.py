@@ -119,20 +119,33 @@ def _totp_code(secret):
     return f"{number % 1_000_000:06d}"
 
 
-def test_totp_activation_then_sign_in_requires_code(client, db):
-    user = UserFactory()
+def _wait_for_fresh_totp_step(margin=5):
+    """Sleep into the next 30-second step when fewer than `margin` seconds are left in the current one.
+
+    A code computed at the end of its step may be checked in the next one, where it is no longer valid.
+    """
+    seconds_left = 30 - time.time() % 30
+    if seconds_left < margin:
+        time.sleep(seconds_left)
+
+
+def _activate_totp(client, user):
+    """Sign `user` in, activate an authenticator app through the pages and return its secret."""
     client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
     client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
     page = client.get(reverse("mfa_activate_totp")).content.decode()
     secret = re.search(r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page, re.S).group(1)
 
-    # A code computed at the end of its 30-second step may be checked in the next one, so wait for a fresh step.
-    seconds_left = 30 - time.time() % 30
-    if seconds_left < 5:
-        time.sleep(seconds_left)
+    _wait_for_fresh_totp_step()
     activated = client.post(reverse("mfa_activate_totp"), {"code": _totp_code(secret)})
-
     assert activated.status_code == HTTPStatus.FOUND
+    return secret
+
+
+def test_totp_activation_then_sign_in_requires_code(client, db):
+    user = UserFactory()
+    secret = _activate_totp(client, user)
+
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
     client.post(reverse("account_logout"))
@@ -143,4 +156,55 @@ def test_totp_activation_then_sign_in_requires_code(client, db):
     assert signed_in.url == reverse("mfa_authenticate")
     assert wrong_code.status_code == HTTPStatus.OK
     assert "is-invalid" in wrong_code.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_totp_sign_in_with_correct_code(client, db):
+    user = UserFactory()
+    secret = _activate_totp(client, user)
+    client.post(reverse("account_logout"))
+
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    _wait_for_fresh_totp_step()
+    code = _totp_code(secret)
+    accepted = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert accepted.status_code == HTTPStatus.FOUND
+    assert accepted.url != reverse("mfa_authenticate")
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+    # The same code cannot sign in a second time within its validity window.
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    replayed = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert replayed.status_code == HTTPStatus.OK
+    assert "is-invalid" in replayed.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_recovery_code_signs_in_once(client, db):
+    user = UserFactory()
+    _activate_totp(client, user)
+    # Activating an authenticator app generates recovery codes, listed on their page after re-authentication.
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    codes_page = client.get(reverse("mfa_view_recovery_codes")).content.decode()
+    codes = re.findall(r"\b[a-z0-9]{8}\b", codes_page)
+    recovery = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    unused = recovery.wrap().get_unused_codes()
+    code = next(candidate for candidate in codes if candidate in unused)
+    client.post(reverse("account_logout"))
+
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    accepted = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert accepted.status_code == HTTPStatus.FOUND
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+    reused = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert reused.status_code == HTTPStatus.OK
+    assert "is-invalid" in reused.content.decode()
     assert "_auth_user_id" not in client.session
