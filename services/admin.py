@@ -7,12 +7,12 @@ from django.db.models import Q
 from django.utils.dateparse import parse_date
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from simple_history.admin import SimpleHistoryAdmin
 
 from services import choices
 from services.actions import SERVICE_PREFETCH, service_refresh_version
+from services.admin_import import CatalogueImportExportMixin
 from services.admin_resources import ServiceCookieResource, ServiceResource
 from services.matching.domains import host_and_parents
 from services.models import (
@@ -134,7 +134,7 @@ class EuAlternativeInline(PositionedInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ServiceAdmin(CatalogueImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ServiceResource]
     formats = IMPORT_EXPORT_FORMATS
     list_display = [
@@ -284,7 +284,7 @@ class ServiceAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ServiceCookie)
-class ServiceCookieAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ServiceCookieAdmin(CatalogueImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [ServiceCookieResource]
     formats = IMPORT_EXPORT_FORMATS
     list_display = ["name", "match", "storage", "service", "duration_text", "domain", "source"]
