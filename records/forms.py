@@ -1,7 +1,5 @@
 """Forms of the vendor register, the records of processing activities and the checklists."""
 
-from pathlib import Path
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -23,27 +21,9 @@ from .models import (
     RetentionPeriod,
     VendorUse,
 )
+from .uploads import validate_upload
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-ALLOWED_UPLOAD_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".txt", ".docx", ".xlsx", ".odt", ".ods", ".eml", ".msg")
 MAX_BULK_LINES = 200
-
-
-def validate_upload(upload):
-    """Reject files that are too large or of a type a reviewer cannot open safely."""
-    if upload is None or not hasattr(upload, "size"):
-        return
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file “%(name)s” is %(size)d MB; the limit is 20 MB."),
-            params={"name": upload.name, "size": upload.size // (1024 * 1024)},
-        )
-    suffix = Path(upload.name).suffix.lower()
-    if suffix not in ALLOWED_UPLOAD_SUFFIXES:
-        raise ValidationError(
-            _("Files of type “%(suffix)s” are not accepted. Upload one of: %(allowed)s."),
-            params={"suffix": suffix or _("none"), "allowed": ", ".join(ALLOWED_UPLOAD_SUFFIXES)},
-        )
 
 
 class DateInput(forms.DateInput):

@@ -160,6 +160,21 @@ def test_dpa_upload_rejects_executable(organisation, editor_client, vendor_use):
     assert vendor_use.vendor_name == "Callcentre Cloud"
 
 
+def test_dpa_upload_rejects_disguised_file(organisation, editor_client, vendor_use):
+    upload = SimpleUploadedFile("dpa.pdf", b"<html><body>not a contract</body></html>")
+
+    response = editor_client.post(
+        url("vendor_edit", organisation, pk=vendor_use.pk),
+        {"vendor_name": "X", "status": "active", "vendor_role": "processor", "dpa_file": upload},
+    )
+
+    vendor_use.refresh_from_db()
+    assert response.status_code == HTTPStatus.OK
+    assert "is not a PDF document" in response.content.decode()
+    assert not vendor_use.dpa_file
+    assert vendor_use.vendor_name == "Callcentre Cloud"
+
+
 def test_proposals_accept_creates_activity(organisation, editor_client, vendor_use):
     response = editor_client.post(
         url("vendor_proposals", organisation, pk=vendor_use.pk), {"purpose": ["customer-support"]}
