@@ -24,6 +24,8 @@ from .models import (
 from .uploads import validate_upload
 
 MAX_BULK_LINES = 200
+# A URL with its path and query fits; a longer line is a paste of something else (a whole document).
+MAX_BULK_LINE_LENGTH = 500
 
 
 class DateInput(forms.DateInput):
@@ -99,6 +101,15 @@ class BulkPasteForm(forms.Form):
                 _("You pasted %(count)d lines; paste at most %(max)d at a time."),
                 params={"count": len(lines), "max": MAX_BULK_LINES},
             )
+        for number, line in enumerate(lines, start=1):
+            if len(line) > MAX_BULK_LINE_LENGTH:
+                raise ValidationError(
+                    _(
+                        "Line %(number)d is %(length)d characters long (“%(start)s…”). Put one vendor name, "
+                        "domain or URL on each line, at most %(max)d characters."
+                    ),
+                    params={"number": number, "length": len(line), "start": line[:60], "max": MAX_BULK_LINE_LENGTH},
+                )
         return lines
 
 

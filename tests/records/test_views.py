@@ -109,6 +109,18 @@ def test_bulk_rejects_empty_paste(organisation, editor_client):
     assert "Paste at least one" in response.content.decode()
 
 
+def test_bulk_rejects_overlong_line(organisation, editor_client):
+    pasted = "genesys.com\n" + "x" * 5000
+
+    response = editor_client.post(url("vendor_bulk", organisation), {"lines": pasted})
+
+    body = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Line 2 is 5000 characters long" in body
+    assert "(“" + "x" * 60 + "…”)" in body
+    assert not VendorUse.objects.filter(organisation=organisation).exists()
+
+
 def test_manual_vendor_form(organisation, editor_client):
     response = editor_client.post(
         url("vendor_create", organisation),
