@@ -81,7 +81,7 @@ def _type_description(suffix):
 
 
 def validate_upload(upload):
-    """Raise ValidationError for a file that is too large, of a type not accepted, or whose content does not match its extension."""
+    """Raise ValidationError for a file that is too large, of a type not accepted, or not matching its extension."""
     if upload is None or not hasattr(upload, "size"):
         return
     if upload.size > MAX_UPLOAD_BYTES:
