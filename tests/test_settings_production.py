@@ -52,3 +52,37 @@ def test_deploy_check_reports_nothing():
 
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "System check identified no issues" in completed.stdout
+
+
+def test_s3_storage_signs_private_urls():
+    # Runs in a child process, because storages are configured once per process. Signing a URL is computed
+    # locally from the credentials, so no request reaches any S3 service.
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.files.storage import default_storage, storages\n"
+        "print(type(storages['default']).__name__)\n"
+        "print(default_storage.default_acl)\n"
+        "print(default_storage.url('reports/r.pdf'))\n"
+    )
+    completed = subprocess.run(  # noqa: S603 (fixed argument list, no shell)
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        env=subprocess_environment(
+            DJANGO_SETTINGS_MODULE="config.settings",
+            AWS_STORAGE_BUCKET_NAME="dpo-desk-files",
+            AWS_S3_REGION_NAME="eu-west-3",
+            AWS_ACCESS_KEY_ID="AKIAEXAMPLEEXAMPLE00",
+            AWS_SECRET_ACCESS_KEY="example-secret-key-for-signing-only",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    storage_class, acl, url = completed.stdout.split()
+    assert storage_class == "S3Storage"
+    assert acl == "private"
+    assert "dpo-desk-files" in url
+    assert "X-Amz-Signature=" in url
