@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from services import choices
 from services.actions import SERVICE_PREFETCH, service_refresh_version
+from services.admin_forms import CatalogueAdminForm
 from services.admin_import import CatalogueImportExportMixin
 from services.admin_resources import ServiceCookieResource, ServiceResource
 from services.matching.domains import host_and_parents
@@ -70,6 +71,7 @@ class ReviewedBeforeFilter(admin.SimpleListFilter):
 
 
 class PositionedInline(admin.TabularInline):
+    form = CatalogueAdminForm
     extra = 0
     ordering = ["position", "pk"]
 
@@ -124,6 +126,7 @@ class DpiaConsiderationInline(PositionedInline):
 
 class FaqEntryInline(admin.StackedInline):
     model = FaqEntry
+    form = CatalogueAdminForm
     extra = 0
 
 
@@ -135,6 +138,7 @@ class EuAlternativeInline(PositionedInline):
 
 @admin.register(Service)
 class ServiceAdmin(CatalogueImportExportMixin, SimpleHistoryAdmin):
+    form = CatalogueAdminForm
     resource_classes = [ServiceResource]
     formats = IMPORT_EXPORT_FORMATS
     list_display = [
@@ -285,6 +289,7 @@ class ServiceAdmin(CatalogueImportExportMixin, SimpleHistoryAdmin):
 
 @admin.register(ServiceCookie)
 class ServiceCookieAdmin(CatalogueImportExportMixin, SimpleHistoryAdmin):
+    form = CatalogueAdminForm
     resource_classes = [ServiceCookieResource]
     formats = IMPORT_EXPORT_FORMATS
     list_display = ["name", "match", "storage", "service", "duration_text", "domain", "source"]
