@@ -180,7 +180,12 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, 
             organisation=organisation,
             activity=activity,
             data_category=proposal.data_category[:200],
-            defaults={"period": proposal.period, "max_seconds": proposal.max_seconds, "source": source},
+            defaults={
+                "period": proposal.period,
+                "max_seconds": proposal.max_seconds,
+                "applies_to": proposal.applies_to,
+                "source": source,
+            },
         )
         if created:
             add_source(provenance, "retention_periods", source)

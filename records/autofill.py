@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .choices import RecipientKind, SpecialCategory, TransferSafeguard, VendorRole
+from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
 from .purposes import purpose_keys_for_categories, purpose_label
 from .transfers import assess_destination
 
@@ -165,10 +165,15 @@ class RetentionProposal:
     data_category: str
     period: str
     max_seconds: int | None
+    applies_to: str = RetentionSubject.PERSONAL_DATA
 
 
 def retention_for(service):
-    """Return retention periods: one row for the service's cookies (the longest duration) and one for its data."""
+    """Return retention periods: one row for the service's cookies (the longest duration) and one for its data.
+
+    The data row exists only when the catalogue documents the vendor's data retention. Without it nothing is
+    invented, so the activity lists the retention of the data as missing until the DPO records it.
+    """
     proposals = []
     cookies = list(service.cookies.all())
     if cookies:
@@ -188,6 +193,7 @@ def retention_for(service):
                     _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
                     period[:500],
                     longest.duration_seconds,
+                    RetentionSubject.COOKIES,
                 )
             )
         else:
@@ -196,6 +202,7 @@ def retention_for(service):
                     _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
                     _("Until the end of the browser session"),
                     0,
+                    RetentionSubject.COOKIES,
                 )
             )
     if service.data_retention:
