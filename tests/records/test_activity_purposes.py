@@ -1,13 +1,15 @@
 """Each activity of a multi-purpose vendor gets only the legal bases of its own purpose."""
 
 from http import HTTPStatus
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from records import actions, autofill
 from records.models import ProcessingActivity
-from services.models import LegalBasis
+from services.models import LegalBasis, Service
 from tests.records.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +162,16 @@ def test_link_page_explains_skipped_bases(organisation, editor, client):
     assert response.status_code == HTTPStatus.OK
     assert "ties some legal bases of Contact Suite to particular purposes" in response.content.decode()
     assert purposes_of(activity) == {("securing the account.", "legitimate-interests")}
+
+
+def test_shipped_hubspot_activities_split_bases(organisation, editor):
+    call_command("load_catalogue", stdout=StringIO(), stderr=StringIO())
+    service = Service.objects.get(slug="hubspot")
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
+
+    activities = actions.vendor_use_accept_proposals(organisation=organisation, vendor_use=vendor_use, actor=editor)
+
+    bases = {activity.purpose_key: {row.legal_basis for row in activity.purposes.all()} for activity in activities}
+    assert bases["email-marketing"] == {"consent", "legitimate-interests"}
+    assert bases["customer-management"] == {"contract", "legitimate-interests"}
+    assert bases["customer-support"] == {"contract"}
