@@ -78,9 +78,11 @@ def activity_update(*, organisation, activity, actor, changes):
 
 
 @transaction.atomic
-def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor):
+def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, purpose_key=None):
     """Link `vendor_use` to `activity` and add the processing facts of its catalogue entry.
 
+    Only the catalogue's legal bases for the activity's `purpose_key` are added (see autofill.purposes_for);
+    `purpose_key` stands in when the activity has none of its own, as for one created by hand and matched by name.
     Adds purposes with their legal bases, categories of data subjects and of personal data, the vendor and its
     sub-processors as recipients, transfers, retention periods, security measures and the DPIA flag. Existing
     rows and values are kept: a second run adds nothing, and a field the user wrote is extended, not replaced.
@@ -108,7 +110,7 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor):
         activity.description = service.summary
         add_source(provenance, "description", source)
 
-    for purpose, basis in autofill.purposes_for(service):
+    for purpose, basis in autofill.purposes_for(service, activity.purpose_key or purpose_key or None):
         _row, created = ActivityPurpose.objects.get_or_create(
             organisation=organisation,
             activity=activity,
@@ -178,7 +180,12 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor):
             organisation=organisation,
             activity=activity,
             data_category=proposal.data_category[:200],
-            defaults={"period": proposal.period, "max_seconds": proposal.max_seconds, "source": source},
+            defaults={
+                "period": proposal.period,
+                "max_seconds": proposal.max_seconds,
+                "applies_to": proposal.applies_to,
+                "source": source,
+            },
         )
         if created:
             add_source(provenance, "retention_periods", source)
@@ -237,6 +244,13 @@ def vendor_use_accept_proposals(*, organisation, vendor_use, actor, purpose_keys
                 owner=actor if actor is not None and is_member(organisation, actor) else None,
             )
         activity = ProcessingActivity.objects.for_organisation(organisation).get(pk=activity.pk)
-        activity_fill_from_vendor_use(organisation=organisation, activity=activity, vendor_use=vendor_use, actor=actor)
+        # An existing activity matched by name may have no purpose key; the proposal's key still applies.
+        activity_fill_from_vendor_use(
+            organisation=organisation,
+            activity=activity,
+            vendor_use=vendor_use,
+            actor=actor,
+            purpose_key=proposal.purpose_key,
+        )
         touched.append(activity)
     return touched

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .choices import RecipientKind, SpecialCategory, TransferSafeguard, VendorRole
+from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
 from .purposes import purpose_keys_for_categories, purpose_label
 from .transfers import assess_destination
 
@@ -62,9 +62,30 @@ def purpose_text(covers):
     return _ARTICLE_PREFIX.sub("", covers or "").strip()[:500]
 
 
-def purposes_for(service):
-    """Return (purpose, legal basis) pairs from the catalogue's legal bases."""
-    return [(purpose_text(row.covers), row.basis) for row in service.legal_bases.all() if purpose_text(row.covers)]
+def purposes_for(service, purpose_key=None):
+    """Return (purpose, legal basis) pairs from the catalogue's legal bases that apply to `purpose_key`.
+
+    A legal basis tagged with purposes belongs only to the activities of those purposes; an untagged one applies
+    to every purpose of the service. So an activity with a purpose key gets the rows tagged with that key and
+    the untagged rows. An activity without a purpose key (created by hand) gets only the untagged rows, because
+    the catalogue cannot tell which of the vendor's purposes it serves. A purpose recorded for the wrong
+    activity misstates the record, while a missing one stays visible for the DPO to fill in. A service without
+    tagged rows therefore gives all its rows in both cases.
+    """
+    pairs = []
+    for row in service.legal_bases.all():
+        tags = row.purposes or []
+        if tags and purpose_key not in tags:
+            continue
+        text = purpose_text(row.covers)
+        if text:
+            pairs.append((text, row.basis))
+    return pairs
+
+
+def purpose_specific_bases(service):
+    """Return True when some of the service's legal bases belong only to particular purposes."""
+    return any(row.purposes for row in service.legal_bases.all())
 
 
 def data_categories_for(service):
@@ -144,10 +165,15 @@ class RetentionProposal:
     data_category: str
     period: str
     max_seconds: int | None
+    applies_to: str = RetentionSubject.PERSONAL_DATA
 
 
 def retention_for(service):
-    """Return retention periods: one row for the service's cookies (the longest duration) and one for its data."""
+    """Return retention periods: one row for the service's cookies (the longest duration) and one for its data.
+
+    The data row exists only when the catalogue documents the vendor's data retention. Without it nothing is
+    invented, so the activity lists the retention of the data as missing until the DPO records it.
+    """
     proposals = []
     cookies = list(service.cookies.all())
     if cookies:
@@ -167,6 +193,7 @@ def retention_for(service):
                     _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
                     period[:500],
                     longest.duration_seconds,
+                    RetentionSubject.COOKIES,
                 )
             )
         else:
@@ -175,6 +202,7 @@ def retention_for(service):
                     _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},
                     _("Until the end of the browser session"),
                     0,
+                    RetentionSubject.COOKIES,
                 )
             )
     if service.data_retention:

@@ -35,6 +35,13 @@ class LegalBasis(models.TextChoices):
     LEGITIMATE_INTERESTS = "legitimate-interests", _("Legitimate interests (Art. 6(1)(f))")
 
 
+class RetentionSubject(models.TextChoices):
+    """Subject of a retention period: records of personal data, or identifiers stored on a device."""
+
+    PERSONAL_DATA = "personal-data", _("Personal data")
+    COOKIES = "cookies", _("Cookies and similar identifiers")
+
+
 class SpecialCategory(models.TextChoices):
     NONE = "", _("No")
     ART_9 = "art9", _("Special category (Art. 9)")

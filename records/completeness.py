@@ -7,7 +7,7 @@ apart, because they are the same for every activity.
 
 from django.utils.translation import gettext_lazy as _
 
-from .choices import TransferSafeguard
+from .choices import RetentionSubject, TransferSafeguard
 
 MISSING_ITEM_LABELS = {
     "purposes": _("Art. 30(1)(b): purposes of the processing"),
@@ -18,6 +18,9 @@ MISSING_ITEM_LABELS = {
     "transfer-safeguards": _("Art. 30(1)(e): a safeguard for every transfer"),
     "transfer-documentation": _("Art. 30(1)(e): documentation of transfers relying on a derogation"),
     "retention": _("Art. 30(1)(f): retention periods"),
+    "retention-data": _(
+        "Art. 30(1)(f): retention period for the personal data itself (only cookie lifetimes are recorded)"
+    ),
     "security-measures": _("Art. 30(1)(g): technical and organisational security measures"),
     "dpia": _("DPIA required but not linked (Art. 35)"),
 }
@@ -53,8 +56,12 @@ def activity_missing_items(activity):
         transfer.safeguard == TransferSafeguard.DEROGATION and not transfer.documentation_url for transfer in transfers
     ):
         missing.append("transfer-documentation")
-    if not list(activity.retention_periods.all()):
+    retention_periods = list(activity.retention_periods.all())
+    if not retention_periods:
         missing.append("retention")
+    elif not any(row.applies_to == RetentionSubject.PERSONAL_DATA for row in retention_periods):
+        # The lifetime of cookies on a device does not tell how long the records of personal data are kept.
+        missing.append("retention-data")
     if not activity.security_measures.strip():
         missing.append("security-measures")
     if activity.dpia_required and not activity.dpia_link:

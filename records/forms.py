@@ -283,7 +283,9 @@ SECTION_FORMSETS = {
         ],
         widgets={"dpf_checked_on": DateInput()},
     ),
-    "retention": _section_formset(RetentionPeriod, ("data_category",), fields=["data_category", "period"]),
+    "retention": _section_formset(
+        RetentionPeriod, ("data_category",), fields=["data_category", "applies_to", "period"]
+    ),
 }
 
 SECTION_TITLES = {

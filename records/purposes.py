@@ -4,23 +4,29 @@ Several categories lead to the same purpose (chat, contact centre and customer s
 support), so a vendor with several categories gets one proposal per distinct purpose.
 """
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-PURPOSES = {
-    "audience-measurement": _("Audience measurement of websites and apps"),
-    "advertising": _("Advertising and marketing campaigns"),
-    "email-marketing": _("E-mail marketing and newsletters"),
-    "customer-support": _("Customer support and contact handling"),
-    "customer-management": _("Customer and prospect management"),
-    "sales-payments": _("Online sales and payments"),
-    "it-hosting": _("Hosting, delivery and security of IT services"),
-    "website-features": _("Embedded website content and features"),
-    "tag-consent": _("Website tag and consent management"),
-    "human-resources": _("Human resources management"),
-    "surveys": _("Forms and surveys"),
-    "collaboration": _("Internal collaboration and scheduling"),
-    "ai-assistance": _("AI-assisted processing"),
-}
+
+class Purpose(models.TextChoices):
+    """Standard purpose keys: `ProcessingActivity.purpose_key` and the catalogue's legal-basis `purposes`."""
+
+    AUDIENCE_MEASUREMENT = "audience-measurement", _("Audience measurement of websites and apps")
+    ADVERTISING = "advertising", _("Advertising and marketing campaigns")
+    EMAIL_MARKETING = "email-marketing", _("E-mail marketing and newsletters")
+    CUSTOMER_SUPPORT = "customer-support", _("Customer support and contact handling")
+    CUSTOMER_MANAGEMENT = "customer-management", _("Customer and prospect management")
+    SALES_PAYMENTS = "sales-payments", _("Online sales and payments")
+    IT_HOSTING = "it-hosting", _("Hosting, delivery and security of IT services")
+    WEBSITE_FEATURES = "website-features", _("Embedded website content and features")
+    TAG_CONSENT = "tag-consent", _("Website tag and consent management")
+    HUMAN_RESOURCES = "human-resources", _("Human resources management")
+    SURVEYS = "surveys", _("Forms and surveys")
+    COLLABORATION = "collaboration", _("Internal collaboration and scheduling")
+    AI_ASSISTANCE = "ai-assistance", _("AI-assisted processing")
+
+
+PURPOSES = dict(Purpose.choices)
 
 CATEGORY_PURPOSE = {
     "analytics": "audience-measurement",

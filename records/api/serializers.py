@@ -123,7 +123,7 @@ class TransferSerializer(CountryFieldMixin, OrganisationScopedSerializerMixin, s
 class RetentionSerializer(serializers.ModelSerializer):
     class Meta:
         model = RetentionPeriod
-        fields = ["id", "data_category", "period", "max_seconds", "source"]
+        fields = ["id", "data_category", "applies_to", "period", "max_seconds", "source"]
         read_only_fields = ["id", "source"]
 
 

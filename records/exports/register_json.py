@@ -130,6 +130,7 @@ def register_json(organisation):
                 "retention_periods": [
                     {
                         "data_category": row.data_category,
+                        "applies_to": row.applies_to,
                         "period": row.period,
                         "max_seconds": row.max_seconds,
                         "source": _source(row.source),

@@ -107,7 +107,10 @@ def activity_row(activity, organisation, organisation_missing=()):
         "transfer_countries": _lines(sorted({str(row.country.name) for row in transfers})) or _("None outside the EEA"),
         "transfer_safeguards": _lines(transfer_safeguard(row) for row in transfers),
         "transfer_documentation": _lines(sorted({row.documentation_url for row in transfers if row.documentation_url})),
-        "retention": _lines(f"{row.data_category}: {row.period}" for row in activity.retention_periods.all()),
+        "retention": _lines(
+            f"{row.data_category} ({row.get_applies_to_display()}): {row.period}"
+            for row in activity.retention_periods.all()
+        ),
         "security_measures": activity.security_measures,
         "dpia_required": _("Yes") if activity.dpia_required else _("No"),
         "dpia_link": activity.dpia_link,

@@ -9,7 +9,15 @@ from simple_history.models import HistoricalRecords
 
 from organisations.tenancy import OrganisationOwnedModel, OrganisationQuerySet
 
-from ..choices import ActivityStatus, LegalBasis, RecipientKind, SccModule, SpecialCategory, TransferSafeguard
+from ..choices import (
+    ActivityStatus,
+    LegalBasis,
+    RecipientKind,
+    RetentionSubject,
+    SccModule,
+    SpecialCategory,
+    TransferSafeguard,
+)
 from .base import check_same_organisation
 
 
@@ -280,6 +288,16 @@ class RetentionPeriod(ActivityChild):
         verbose_name=_("processing activity"),
     )
     data_category = models.CharField(_("category of data"), max_length=200)
+    applies_to = models.CharField(
+        _("applies to"),
+        max_length=16,
+        choices=RetentionSubject.choices,
+        default=RetentionSubject.PERSONAL_DATA,
+        help_text=_(
+            "Personal data: how long the records themselves are kept. Cookies and similar identifiers: how long "
+            "they stay on the visitor's device, which says nothing about how long the data is kept."
+        ),
+    )
     period = models.CharField(_("retention period"), max_length=500)
     max_seconds = models.PositiveBigIntegerField(
         _("longest duration (seconds)"), null=True, blank=True, help_text=_("Empty when the period is a criterion.")

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from organisations.roles import Role
 from services.choices import PersonalDataCategory
 
-from .. import actions, processor_actions, selectors
+from .. import actions, autofill, processor_actions, selectors
 from ..completeness import missing_item_labels, organisation_missing_items
 from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm
 from ..labels import data_category_label, data_subject_label
@@ -221,6 +221,15 @@ class ActivityLinkVendorView(RecordsMixin, TemplateView):
                 organisation=self.organisation, activity=activity, vendor_use=vendor_use, actor=request.user
             )
             messages.success(request, _("%(name)s was linked to this activity.") % {"name": vendor_use.vendor_name})
+            if not activity.purpose_key and vendor_use.service and autofill.purpose_specific_bases(vendor_use.service):
+                messages.info(
+                    request,
+                    _(
+                        "The catalogue ties some legal bases of %(name)s to particular purposes. They were not "
+                        "added because this activity was created by hand; add the purposes that apply."
+                    )
+                    % {"name": vendor_use.vendor_name},
+                )
         return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
 
 

@@ -8,6 +8,7 @@ against the same JSON schema as the data files.
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from records.purposes import Purpose
 from services import choices
 
 
@@ -48,6 +49,11 @@ class CatalogueSubProcessorSerializer(serializers.Serializer):
 class CatalogueLegalBasisSerializer(serializers.Serializer):
     basis = serializers.ChoiceField(choices=choices.LegalBasisKind.choices, help_text=_("Art. 6(1)(a) to (f) GDPR."))
     covers = serializers.CharField()
+    purposes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Purpose.choices),
+        required=False,
+        help_text=_("Standard purposes this legal basis belongs to; empty when it applies to every purpose."),
+    )
 
 
 class CatalogueTransfersSerializer(serializers.Serializer):

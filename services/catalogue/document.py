@@ -68,7 +68,10 @@ def normalise_document(doc):
             }
             for item in doc.get("subprocessors") or []
         ],
-        "legal_bases": [{"basis": item["basis"], "covers": item["covers"]} for item in doc["legal_bases"]],
+        "legal_bases": [
+            {"basis": item["basis"], "covers": item["covers"], "purposes": list(item.get("purposes") or [])}
+            for item in doc["legal_bases"]
+        ],
         "regulations": list(doc["regulations"]),
         "transfers": {
             "outside_eea": transfers["outside_eea"],
@@ -201,7 +204,10 @@ def service_to_document(service, *, cookie_sources=None):
             {"name": item.name, "purpose": item.purpose, "country": str(item.country), "condition": item.condition}
             for item in service.subprocessors.all()
         ],
-        "legal_bases": [{"basis": item.basis, "covers": item.covers} for item in service.legal_bases.all()],
+        "legal_bases": [
+            {"basis": item.basis, "covers": item.covers, "purposes": list(item.purposes)}
+            for item in service.legal_bases.all()
+        ],
         "regulations": list(service.regulations),
         "transfers": {
             "outside_eea": service.transfers_outside_eea,
@@ -244,8 +250,24 @@ def service_to_document(service, *, cookie_sources=None):
     }
 
 
+def _without_empty_purposes(document):
+    """Return `document` without the empty `purposes` lists of its legal bases.
+
+    Legal bases gained `purposes` after entries had been loaded and versioned. Leaving the empty lists out of
+    the fingerprints keeps the file and content hashes of untagged entries as they were, so adding the key
+    neither raises their versions nor makes every file look changed (which would overwrite admin edits).
+    """
+    if not any("purposes" in item and not item["purposes"] for item in document.get("legal_bases") or []):
+        return document
+    legal_bases = []
+    for item in document["legal_bases"]:
+        legal_bases.append({key: value for key, value in item.items() if key != "purposes" or value})
+    return {**document, "legal_bases": legal_bases}
+
+
 def document_hash(document):
     """Return the SHA-256 of a document in canonical JSON."""
+    document = _without_empty_purposes(document)
     canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from records.purposes import Purpose
 from services import choices
 
+from .fields import ChoiceListField
 from .service import Service
 
 
@@ -61,6 +63,14 @@ class LegalBasis(models.Model):
     )
     basis = models.CharField(_("legal basis"), max_length=30, choices=choices.LegalBasisKind.choices)
     covers = models.TextField(_("covers"), help_text=_("The purposes or processing this legal basis covers."))
+    purposes = ChoiceListField(
+        _("activity purposes"),
+        choices_enum=Purpose,
+        help_text=_(
+            "The standard purposes of processing activities this legal basis belongs to. Leave empty when it "
+            "applies to every purpose of the service."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
@@ -72,3 +82,8 @@ class LegalBasis(models.Model):
 
     def __str__(self):
         return self.get_basis_display()
+
+    @property
+    def purpose_labels(self):
+        """Translated labels of the purposes this legal basis belongs to; empty when it applies to every purpose."""
+        return self._meta.get_field("purposes").labels(self.purposes)
