@@ -5,12 +5,14 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from organisations.scoping import OrganisationScopedFormMixin
 from services.choices import DataSubjectCategory, PersonalDataCategory
 
-from .choices import VENDOR_SAFEGUARD_CHOICES
+from .choices import VENDOR_SAFEGUARD_CHOICES, TransferSafeguard
 from .labels import data_category_label
 from .models import (
     ActivityDataCategory,
@@ -23,6 +25,7 @@ from .models import (
     RetentionPeriod,
     VendorUse,
 )
+from .transfers import DPF_LIST_URL
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 ALLOWED_UPLOAD_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".txt", ".docx", ".xlsx", ".odt", ".ods", ".eml", ".msg")
@@ -218,6 +221,47 @@ class DataCategoryForm(OrganisationChildForm):
         return by_label.get(name.casefold(), name)
 
 
+class TransferForm(OrganisationChildForm):
+    """A transfer row; the DPF check date is the day the recipient was found on the DPF list."""
+
+    class Meta:
+        model = ActivityTransfer
+        fields = [
+            "country",
+            "recipient",
+            "vendor_use",
+            "safeguard",
+            "scc_module",
+            "basis_note",
+            "documentation_url",
+            "tia_required",
+            "dpf_checked_on",
+        ]
+        widgets = {"dpf_checked_on": DateInput()}
+        help_texts = {
+            "dpf_checked_on": format_lazy(
+                _("The day you found the recipient's legal entity active on {url}."), url=DPF_LIST_URL
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        checked_on = cleaned.get("dpf_checked_on")
+        if checked_on is None:
+            return cleaned
+        if checked_on > timezone.localdate():
+            self.add_error("dpf_checked_on", _("Enter the day of the check, which cannot be in the future."))
+        elif cleaned.get("safeguard") != TransferSafeguard.DPF:
+            self.add_error(
+                "dpf_checked_on",
+                _(
+                    "Only a transfer relying on the Data Privacy Framework has a DPF check date. Clear the date or "
+                    "choose the DPF as safeguard."
+                ),
+            )
+        return cleaned
+
+
 class UniqueRowsFormSet(BaseInlineFormSet):
     """Reports two rows with the same key as a form error, before the database constraint would reject them."""
 
@@ -276,22 +320,7 @@ SECTION_FORMSETS = {
     "recipients": _section_formset(
         ActivityRecipient, ("kind", "name"), fields=["kind", "name", "vendor_use", "country", "note"]
     ),
-    "transfers": _section_formset(
-        ActivityTransfer,
-        ("country", "recipient"),
-        fields=[
-            "country",
-            "recipient",
-            "vendor_use",
-            "safeguard",
-            "scc_module",
-            "basis_note",
-            "documentation_url",
-            "tia_required",
-            "dpf_checked_on",
-        ],
-        widgets={"dpf_checked_on": DateInput()},
-    ),
+    "transfers": _section_formset(ActivityTransfer, ("country", "recipient"), form=TransferForm),
     "retention": _section_formset(RetentionPeriod, ("data_category",), fields=["data_category", "period"]),
 }
 

@@ -6,18 +6,19 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from organisations.roles import Role
 from services.choices import PersonalDataCategory
 
-from .. import actions, processor_actions, selectors
+from .. import actions, processor_actions, selectors, transfer_actions
 from ..completeness import missing_item_labels, organisation_missing_items
 from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm
 from ..labels import data_category_label, data_subject_label
-from ..models import ProcessorActivity, VendorUse
+from ..models import ActivityTransfer, ProcessorActivity, VendorUse
 from ..purposes import PURPOSES
-from .base import RecordsMixin, apply_validation_error
+from ..transfers import DPF_LIST_URL
+from .base import RecordsMixin, apply_validation_error, validation_messages
 
 ACTIVITY_FIELDS = [
     "name",
@@ -94,6 +95,7 @@ class ActivityDetailView(RecordsMixin, TemplateView):
             .exclude(recipient_rows__activity=activity)
             .order_by("vendor_name"),
             can_edit=self.can(Role.EDITOR),
+            dpf_list_url=DPF_LIST_URL,
         )
         return context
 
@@ -221,6 +223,37 @@ class ActivityLinkVendorView(RecordsMixin, TemplateView):
                 organisation=self.organisation, activity=activity, vendor_use=vendor_use, actor=request.user
             )
             messages.success(request, _("%(name)s was linked to this activity.") % {"name": vendor_use.vendor_name})
+        return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
+
+
+class ActivityTransferDpfCheckView(RecordsMixin, View):
+    """Record that the recipient of one DPF transfer was found on the DPF list today."""
+
+    required_role = Role.EDITOR
+    http_method_names = ["post"]
+
+    def post(self, request, org_slug, pk, transfer_pk):
+        activity = selectors.activity_get(organisation=self.organisation, pk=pk)
+        transfer = (
+            ActivityTransfer.objects.for_organisation(self.organisation)
+            .filter(activity=activity, pk=transfer_pk)
+            .select_related("activity")
+            .first()
+        )
+        if transfer is None:
+            raise Http404
+        try:
+            transfer_actions.transfer_record_dpf_check(
+                organisation=self.organisation, transfer=transfer, actor=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(validation_messages(error)))
+        else:
+            messages.success(
+                request,
+                _("The DPF certification of %(recipient)s was recorded as checked on %(date)s.")
+                % {"recipient": transfer.recipient, "date": transfer.dpf_checked_on.isoformat()},
+            )
         return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
 
 

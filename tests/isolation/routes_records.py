@@ -38,6 +38,9 @@ ROUTES = {
     "records:activity_edit": Route(kwargs=_activity),
     "records:activity_delete": Route(kwargs=_activity),
     "records:activity_link_vendor": Route(kwargs=_activity),
+    "records:activity_transfer_dpf_check": Route(
+        kwargs=lambda world: {"pk": world["activity"].pk, "transfer_pk": world["dpf_transfer"].pk}
+    ),
     "records:activity_section_edit": Route(kwargs=lambda world: {"pk": world["activity"].pk, "section": "purposes"}),
     "records:processor_activity_list": Route(),
     "records:processor_activity_create": Route(),
