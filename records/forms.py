@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.scoping import OrganisationScopedFormMixin
 from services.choices import DataSubjectCategory, PersonalDataCategory
 
-from .choices import VENDOR_SAFEGUARD_CHOICES, TransferSafeguard
+from .choices import VENDOR_SAFEGUARD_CHOICES, TransferSafeguard, VendorRole, VendorUseStatus
 from .labels import data_category_label
 from .models import (
     ActivityDataCategory,
@@ -401,6 +401,22 @@ class ProcessorActivityForm(OrganisationScopedFormMixin, forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("A record for this controller with the same categories of processing exists."))
         return cleaned
+
+
+class ProcessorFillForm(OrganisationScopedFormMixin, forms.Form):
+    """The vendors a record kept as a processor is filled from: the organisation's sub-processors."""
+
+    vendor_uses = forms.ModelMultipleChoiceField(
+        label=_("Sub-processors engaged for this controller"),
+        queryset=VendorUse.objects.filter(vendor_role=VendorRole.PROCESSOR)
+        .exclude(status=VendorUseStatus.RETIRED)
+        .select_related("service")
+        .prefetch_related("service__subprocessors")
+        .order_by("vendor_name", "pk"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vendors recorded as processors in your register, except retired ones."),
+        error_messages={"required": _("Choose at least one vendor from your register.")},
+    )
 
 
 class CatalogueUpdateForm(forms.Form):

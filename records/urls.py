@@ -46,6 +46,11 @@ urlpatterns = [
         activities.ProcessorActivityFormView.as_view(),
         name="processor_activity_edit",
     ),
+    path(
+        "processor-records/<int:pk>/fill/",
+        activities.ProcessorActivityFillView.as_view(),
+        name="processor_activity_fill",
+    ),
     path("exports/", exports.ExportsView.as_view(), name="exports"),
     path("exports/ropa.xlsx", exports.ExportXlsxView.as_view(), name="export_xlsx"),
     path("exports/ropa.csv", exports.ExportCsvView.as_view(), name="export_csv"),

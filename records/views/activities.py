@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from organisations.roles import Role
@@ -13,7 +14,7 @@ from services.choices import PersonalDataCategory
 
 from .. import actions, processor_actions, selectors, transfer_actions
 from ..completeness import missing_item_labels, organisation_missing_items
-from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm
+from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm, ProcessorFillForm
 from ..labels import data_category_label, data_subject_label
 from ..models import ActivityTransfer, ProcessorActivity, VendorUse
 from ..purposes import PURPOSES
@@ -318,4 +319,48 @@ class ProcessorActivityFormView(RecordsMixin, TemplateView):
             )
             messages.success(request, _("The record was saved."))
             return redirect("records:processor_activity_list", org_slug=org_slug)
+        return self.render_to_response(self.get_context_data(form=form, record=record))
+
+
+class ProcessorActivityFillView(RecordsMixin, TemplateView):
+    """Append chosen vendors of the register to an Art. 30(2) record's sub-processors and transfers."""
+
+    required_role = Role.EDITOR
+    template_name = "records/processor_activity_fill.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = kwargs.get("record") or selectors.processor_activity_get(
+            organisation=self.organisation, pk=self.kwargs["pk"]
+        )
+        context.setdefault("form", ProcessorFillForm(organisation=self.organisation))
+        return context
+
+    def post(self, request, org_slug, pk):
+        record = selectors.processor_activity_get(organisation=self.organisation, pk=pk)
+        form = ProcessorFillForm(request.POST, organisation=self.organisation)
+        if form.is_valid():
+            try:
+                added = processor_actions.processor_activity_fill_from_register(
+                    organisation=self.organisation,
+                    record=record,
+                    actor=request.user,
+                    vendor_uses=form.cleaned_data["vendor_uses"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                if added:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "%(count)d line was added to the sub-processors and transfers.",
+                            "%(count)d lines were added to the sub-processors and transfers.",
+                            added,
+                        )
+                        % {"count": added},
+                    )
+                else:
+                    messages.info(request, _("The record already lists these vendors and transfers."))
+                return redirect("records:processor_activity_edit", org_slug=org_slug, pk=pk)
         return self.render_to_response(self.get_context_data(form=form, record=record))
