@@ -265,7 +265,8 @@ class TransferForm(OrganisationChildForm):
 class UniqueRowsFormSet(BaseInlineFormSet):
     """Reports two rows with the same key as a form error, before the database constraint would reject them."""
 
-    unique_fields = ()
+    # Not `unique_fields`: BaseInlineFormSet.__init__ sets that attribute to the foreign key's name.
+    row_key_fields = ()
 
     def __init__(self, *args, organisation, **kwargs):
         self.organisation = organisation
@@ -281,13 +282,13 @@ class UniqueRowsFormSet(BaseInlineFormSet):
             if self.can_delete and self._should_delete_form(form):
                 continue
             data = getattr(form, "cleaned_data", None) or {}
-            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.unique_fields)
+            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.row_key_fields)
             if not any(key):
                 continue
             if key in seen:
                 raise ValidationError(
                     _("Two rows have the same %(fields)s: “%(value)s”. Merge them or change one."),
-                    params={"fields": ", ".join(self.unique_fields), "value": " / ".join(k for k in key if k)},
+                    params={"fields": ", ".join(self.row_key_fields), "value": " / ".join(k for k in key if k)},
                 )
             seen.add(key)
 
@@ -304,7 +305,7 @@ class UniqueRowsFormSet(BaseInlineFormSet):
 
 
 def _section_formset(model, unique_fields, **kwargs):
-    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"unique_fields": unique_fields})
+    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"row_key_fields": unique_fields})
     kwargs.setdefault("form", OrganisationChildForm)
     return inlineformset_factory(ProcessingActivity, model, formset=formset_class, extra=1, can_delete=True, **kwargs)
 

@@ -22,7 +22,7 @@ ACTIVITY_NAME_MAX_LENGTH = ProcessingActivity._meta.get_field("name").max_length
 
 @dataclass(frozen=True)
 class ManualVendorProposal:
-    """What the proposals page offers for a hand-added vendor."""
+    """The choices of the proposals page for a hand-added vendor: a new activity's name, or an existing activity."""
 
     new_name: str
     activities: list = field(default_factory=list)
@@ -58,8 +58,8 @@ def _recipient_kind(vendor_use):
 def activity_fill_from_manual_vendor(*, organisation, activity, vendor_use):
     """Add the hand-added `vendor_use` to `activity` as a recipient and, outside the EEA, as a transfer.
 
-    Existing rows are kept, so a second run adds nothing. Changes `activity.provenance` in place; the caller saves
-    the activity and refreshes its completeness.
+    Existing rows are kept, so a second run adds nothing. `activity.provenance` is changed in place, so the caller
+    saves the activity and refreshes its completeness.
     """
     source = manual_source(vendor_use)
     provenance = activity.provenance
@@ -102,10 +102,10 @@ def activity_fill_from_manual_vendor(*, organisation, activity, vendor_use):
 
 @transaction.atomic
 def manual_vendor_accept(*, organisation, vendor_use, actor, activity_id=None):
-    """Link the hand-added `vendor_use` to an existing activity, or to a new one, and fill it; return the activity.
+    """Link the hand-added `vendor_use` to an existing activity or to a new one, fill it, and return the activity.
 
     With `activity_id` the activity must be one of the organisation's. Without it a new draft activity is named
-    after the vendor's purpose of use; an empty purpose or a name already taken raises ValidationError.
+    after the vendor's purpose of use, and an empty purpose or a name already taken raises ValidationError.
     """
     from .activity_actions import activity_create, activity_fill_from_vendor_use
 

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 def transfer_record_dpf_check(*, organisation, transfer, actor, checked_on=None):
     """Record that the recipient of `transfer` was found on the DPF list on `checked_on` (today by default).
 
-    Only a transfer relying on the DPF can be marked; a date in the future is rejected. The change is kept in the
+    Only a transfer relying on the DPF can be marked, and a date in the future is rejected. The change is kept in the
     row's history with `actor`.
     """
     from .activity_actions import activity_refresh_completeness
@@ -34,7 +34,10 @@ def transfer_record_dpf_check(*, organisation, transfer, actor, checked_on=None)
     today = timezone.localdate()
     checked_on = checked_on or today
     if checked_on > today:
-        raise ValidationError(_("The DPF check date %(date)s is in the future.") % {"date": checked_on.isoformat()})
+        raise ValidationError(
+            _("The DPF check date %(date)s is in the future. Enter today's date or an earlier one.")
+            % {"date": checked_on.isoformat()}
+        )
 
     transfer.dpf_checked_on = checked_on
     transfer._history_user = actor
