@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from . import autofill
 from .choices import ActivityStatus
 from .completeness import activity_missing_items
+from .manual_vendor_actions import activity_fill_from_manual_vendor
 from .members import is_member
 from .models import (
     ActivityDataCategory,
@@ -86,21 +87,23 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, 
     Adds purposes with their legal bases, categories of data subjects and of personal data, the vendor and its
     sub-processors as recipients, transfers, retention periods, security measures and the DPIA flag. Existing
     rows and values are kept: a second run adds nothing, and a field the user wrote is extended, not replaced.
-    A hand-added vendor (no catalogue service) is linked as a recipient only.
+    A hand-added vendor (no catalogue service) adds only what the user entered for it: see
+    activity_fill_from_manual_vendor().
     """
     _check_owned(organisation, activity, vendor_use)
     service = vendor_use.service
-    recipient_defaults = {"country": vendor_use.vendor_country, "vendor_use": vendor_use}
 
     if service is None:
-        ActivityRecipient.objects.get_or_create(
-            organisation=organisation,
-            activity=activity,
-            kind=autofill.RecipientKind.PROCESSOR,
-            name=vendor_use.vendor_name,
-            defaults=recipient_defaults,
-        )
+        activity_fill_from_manual_vendor(organisation=organisation, activity=activity, vendor_use=vendor_use)
+        activity._history_user = actor
+        activity.save()
         activity_refresh_completeness(activity=activity)
+        logger.info(
+            "Filled activity %s from hand-added vendor use %s (organisation %s)",
+            activity.pk,
+            vendor_use.pk,
+            organisation.pk,
+        )
         return activity
 
     source = catalogue_source(service)
@@ -167,7 +170,6 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, 
                 "scc_module": assessment.scc_module,
                 "basis_note": assessment.basis_note[:300],
                 "tia_required": assessment.tia_required,
-                "dpf_checked_on": assessment.dpf_checked_on,
                 "documentation_url": proposal.documentation_url,
                 "source": source,
             },

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
 from .purposes import purpose_keys_for_categories, purpose_label
-from .transfers import assess_destination
+from .subprocessor_catalogue import catalogue_listings, dpf_listing_for
+from .transfers import assess_destination, assess_onward_destination, dpf_basis_note
 
 CATALOGUE_PREFETCH = ("legal_bases", "subprocessors", "cookies", "checklist_items", "vendor_roles")
 
@@ -139,25 +140,49 @@ class TransferProposal:
 def transfers_for(service, vendor_use, *, organisation_is_processor=False):
     """Return the Chapter V transfers to the vendor's destinations and to its sub-processors' countries.
 
-    EEA destinations are left out because they are no transfer.
+    EEA destinations are left out because they are no transfer. A DPF transfer gets no check date: the note says
+    what the catalogue records and asks for a check on the DPF list. Sub-processors are looked up in the catalogue
+    in one query, for their own DPF certification.
     """
     proposals = []
+    dpf_note = dpf_basis_note(
+        name=service.name,
+        legal_entity=service.vendor_legal_entity,
+        entity_is_us=str(service.vendor_country or "") == "US",
+        reviewed_on=service.last_reviewed,
+    )
     for country in service.transfer_destinations or []:
         assessment = assess_destination(
             country,
             dpf_certified=service.dpf_certified,
-            dpf_checked_on=service.last_reviewed,
+            dpf_note=dpf_note,
             offered_safeguards=service.transfer_safeguards or [],
             recipient_role=vendor_use.vendor_role,
             organisation_is_processor=organisation_is_processor,
         )
         if assessment.is_transfer:
             proposals.append(TransferProposal(vendor_use.vendor_name, assessment, service.dpa_url))
-    for row in service.subprocessors.all():
-        assessment = assess_destination(str(row.country), onward=True)
+
+    subprocessors = list(service.subprocessors.all())
+    us_names = [row.name for row in subprocessors if str(row.country) == "US"]
+    listings = catalogue_listings(us_names)
+    for row in subprocessors:
+        assessment = assess_onward_destination(
+            str(row.country),
+            vendor_name=vendor_use.vendor_name,
+            vendor_role=vendor_use.vendor_role,
+            subprocessor_dpf_note=_subprocessor_dpf_note(row.name, listings),
+        )
         if assessment.is_transfer:
             proposals.append(TransferProposal(row.name, assessment, service.subprocessors_url or service.dpa_url))
     return proposals
+
+
+def _subprocessor_dpf_note(name, listings):
+    listing = dpf_listing_for(name, listings)
+    if listing is None:
+        return ""
+    return dpf_basis_note(name=listing.name, legal_entity=name, reviewed_on=listing.last_reviewed)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ MISSING_ITEM_LABELS = {
     "recipients": _("Art. 30(1)(d): categories of recipients"),
     "transfer-safeguards": _("Art. 30(1)(e): a safeguard for every transfer"),
     "transfer-documentation": _("Art. 30(1)(e): documentation of transfers relying on a derogation"),
+    "transfer-dpf-check": _("Art. 30(1)(e): the DPF certification of a US recipient has not been checked"),
     "retention": _("Art. 30(1)(f): retention periods"),
     "retention-data": _(
         "Art. 30(1)(f): retention period for the personal data itself (only cookie lifetimes are recorded)"
@@ -56,6 +57,8 @@ def activity_missing_items(activity):
         transfer.safeguard == TransferSafeguard.DEROGATION and not transfer.documentation_url for transfer in transfers
     ):
         missing.append("transfer-documentation")
+    if any(transfer.safeguard == TransferSafeguard.DPF and not transfer.dpf_checked_on for transfer in transfers):
+        missing.append("transfer-dpf-check")
     retention_periods = list(activity.retention_periods.all())
     if not retention_periods:
         missing.append("retention")

@@ -3,12 +3,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from organisations.scoping import OrganisationScopedFormMixin
 from services.choices import DataSubjectCategory, PersonalDataCategory
 
-from .choices import VENDOR_SAFEGUARD_CHOICES
+from .choices import VENDOR_SAFEGUARD_CHOICES, TransferSafeguard, VendorRole, VendorUseStatus
 from .labels import data_category_label
 from .models import (
     ActivityDataCategory,
@@ -21,6 +23,7 @@ from .models import (
     RetentionPeriod,
     VendorUse,
 )
+from .transfers import DPF_LIST_URL
 from .uploads import validate_upload
 
 MAX_BULK_LINES = 200
@@ -209,10 +212,52 @@ class DataCategoryForm(OrganisationChildForm):
         return by_label.get(name.casefold(), name)
 
 
+class TransferForm(OrganisationChildForm):
+    """A transfer row; the DPF check date is the day the recipient was found on the DPF list."""
+
+    class Meta:
+        model = ActivityTransfer
+        fields = [
+            "country",
+            "recipient",
+            "vendor_use",
+            "safeguard",
+            "scc_module",
+            "basis_note",
+            "documentation_url",
+            "tia_required",
+            "dpf_checked_on",
+        ]
+        widgets = {"dpf_checked_on": DateInput()}
+        help_texts = {
+            "dpf_checked_on": format_lazy(
+                _("The day you found the recipient's legal entity active on {url}."), url=DPF_LIST_URL
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        checked_on = cleaned.get("dpf_checked_on")
+        if checked_on is None:
+            return cleaned
+        if checked_on > timezone.localdate():
+            self.add_error("dpf_checked_on", _("Enter the day of the check, which cannot be in the future."))
+        elif cleaned.get("safeguard") != TransferSafeguard.DPF:
+            self.add_error(
+                "dpf_checked_on",
+                _(
+                    "Only a transfer relying on the Data Privacy Framework has a DPF check date. Clear the date or "
+                    "choose the DPF as safeguard."
+                ),
+            )
+        return cleaned
+
+
 class UniqueRowsFormSet(BaseInlineFormSet):
     """Reports two rows with the same key as a form error, before the database constraint would reject them."""
 
-    unique_fields = ()
+    # Not `unique_fields`: BaseInlineFormSet.__init__ sets that attribute to the foreign key's name.
+    row_key_fields = ()
 
     def __init__(self, *args, organisation, **kwargs):
         self.organisation = organisation
@@ -228,13 +273,13 @@ class UniqueRowsFormSet(BaseInlineFormSet):
             if self.can_delete and self._should_delete_form(form):
                 continue
             data = getattr(form, "cleaned_data", None) or {}
-            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.unique_fields)
+            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.row_key_fields)
             if not any(key):
                 continue
             if key in seen:
                 raise ValidationError(
                     _("Two rows have the same %(fields)s: “%(value)s”. Merge them or change one."),
-                    params={"fields": ", ".join(self.unique_fields), "value": " / ".join(k for k in key if k)},
+                    params={"fields": ", ".join(self.row_key_fields), "value": " / ".join(k for k in key if k)},
                 )
             seen.add(key)
 
@@ -251,7 +296,7 @@ class UniqueRowsFormSet(BaseInlineFormSet):
 
 
 def _section_formset(model, unique_fields, **kwargs):
-    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"unique_fields": unique_fields})
+    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"row_key_fields": unique_fields})
     kwargs.setdefault("form", OrganisationChildForm)
     return inlineformset_factory(ProcessingActivity, model, formset=formset_class, extra=1, can_delete=True, **kwargs)
 
@@ -267,22 +312,7 @@ SECTION_FORMSETS = {
     "recipients": _section_formset(
         ActivityRecipient, ("kind", "name"), fields=["kind", "name", "vendor_use", "country", "note"]
     ),
-    "transfers": _section_formset(
-        ActivityTransfer,
-        ("country", "recipient"),
-        fields=[
-            "country",
-            "recipient",
-            "vendor_use",
-            "safeguard",
-            "scc_module",
-            "basis_note",
-            "documentation_url",
-            "tia_required",
-            "dpf_checked_on",
-        ],
-        widgets={"dpf_checked_on": DateInput()},
-    ),
+    "transfers": _section_formset(ActivityTransfer, ("country", "recipient"), form=TransferForm),
     "retention": _section_formset(
         RetentionPeriod, ("data_category",), fields=["data_category", "applies_to", "period"]
     ),
@@ -365,6 +395,22 @@ class ProcessorActivityForm(OrganisationScopedFormMixin, forms.ModelForm):
         if clash.exists():
             raise ValidationError(_("A record for this controller with the same categories of processing exists."))
         return cleaned
+
+
+class ProcessorFillForm(OrganisationScopedFormMixin, forms.Form):
+    """The vendors a record kept as a processor is filled from: the organisation's sub-processors."""
+
+    vendor_uses = forms.ModelMultipleChoiceField(
+        label=_("Sub-processors engaged for this controller"),
+        queryset=VendorUse.objects.filter(vendor_role=VendorRole.PROCESSOR)
+        .exclude(status=VendorUseStatus.RETIRED)
+        .select_related("service")
+        .prefetch_related("service__subprocessors")
+        .order_by("vendor_name", "pk"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vendors recorded as processors in your register, except retired ones."),
+        error_messages={"required": _("Choose at least one vendor from your register.")},
+    )
 
 
 class CatalogueUpdateForm(forms.Form):

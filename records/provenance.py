@@ -1,4 +1,4 @@
-"""Provenance of pre-filled values: the catalogue entry and its version, kept per field."""
+"""Provenance of pre-filled values: the catalogue entry and its version, or the hand-added vendor, per field."""
 
 
 def catalogue_source(service):
@@ -6,15 +6,26 @@ def catalogue_source(service):
     return {"service": service.slug, "name": service.name, "version": service.version}
 
 
+def manual_source(vendor_use):
+    """Return the provenance entry of a value taken from a hand-added vendor, whose facts a user entered."""
+    return {"manual": True, "vendor_use": vendor_use.pk, "name": vendor_use.vendor_name}
+
+
+def _source_key(source):
+    if source.get("manual"):
+        return ("vendor_use", source.get("vendor_use"))
+    return ("service", source.get("service"))
+
+
 def add_source(provenance, field, source):
     """Record in `provenance` (a dict, changed in place) that `field` received a value from `source`."""
     sources = provenance.setdefault(field, [])
-    if not any(entry.get("service") == source["service"] for entry in sources):
-        sources.append(dict(source))
-    else:
-        for entry in sources:
-            if entry.get("service") == source["service"]:
-                entry["version"] = source["version"]
+    key = _source_key(source)
+    for entry in sources:
+        if _source_key(entry) == key:
+            entry.update({name: value for name, value in source.items() if name in ("version", "name")})
+            return
+    sources.append(dict(source))
 
 
 def mark_edited(provenance, field):

@@ -169,6 +169,9 @@ def dashboard_figures(*, organisation):
         "transfers_without_safeguard": sum(
             row["count"] for row in transfers if row["safeguard"] == TransferSafeguard.NONE
         ),
+        "dpf_unchecked": ActivityTransfer.objects.for_organisation(organisation)
+        .filter(safeguard=TransferSafeguard.DPF, dpf_checked_on__isnull=True)
+        .count(),
         "checklist": checklist_progress(organisation=organisation),
         "activity_count": activities.count(),
         "incomplete_activities": list(activities.incomplete().order_by("-missing_count", "name")[:10]),

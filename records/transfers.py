@@ -5,9 +5,8 @@ https://commission.europa.eu/law/law-topic/data-protection/international-dimensi
 """
 
 from dataclasses import dataclass
-from datetime import date
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from .choices import SccModule, TransferSafeguard, VendorRole
 
@@ -67,6 +66,8 @@ ADEQUACY_DECISIONS = {
     "UY": "Decision 2012/484/EU",
 }
 DPF_DECISION = "Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)"
+# The list of organisations certified under the Data Privacy Framework, kept by the US Department of Commerce.
+DPF_LIST_URL = "https://www.dataprivacyframework.gov/list"
 
 # The catalogue's safeguard values, in the order a record prefers them when several are offered.
 CATALOGUE_SAFEGUARD_PREFERENCE = (
@@ -85,7 +86,6 @@ class TransferAssessment:
     safeguard: str = ""
     scc_module: str = ""
     tia_required: bool = False
-    dpf_checked_on: date | None = None
     basis_note: str = ""
 
 
@@ -103,23 +103,48 @@ def scc_module_for(*, recipient_role, organisation_is_processor=False):
     return SccModule.MODULE_2
 
 
+def dpf_check_request(*, name, legal_entity="", entity_is_us=True):
+    """Return the sentence asking to check the legal entity that receives the data on the DPF list.
+
+    When the named legal entity is not the US one (`entity_is_us` false), the sentence asks for the US entity of
+    `name` that receives the data.
+    """
+    if entity_is_us and legal_entity:
+        entity = legal_entity
+    else:
+        entity = _("the US entity of %(name)s that receives the data") % {"name": name}
+    check = _("Check that %(entity)s is active on %(url)s and record the date.")
+    return check % {"entity": entity, "url": DPF_LIST_URL}
+
+
+def dpf_basis_note(*, name, legal_entity="", entity_is_us=True, reviewed_on=None):
+    """Return the basis note of a DPF transfer whose certification comes from the catalogue, not from a check."""
+    if reviewed_on is not None:
+        recorded = _("The catalogue (reviewed %(date)s) records %(name)s as DPF-certified.") % {
+            "date": reviewed_on.isoformat(),
+            "name": name,
+        }
+    else:
+        recorded = _("The catalogue records %(name)s as DPF-certified.") % {"name": name}
+    check = dpf_check_request(name=name, legal_entity=legal_entity, entity_is_us=entity_is_us)
+    return f"{recorded} {check}"
+
+
 def assess_destination(
     country,
     *,
     dpf_certified=False,
-    dpf_checked_on=None,
+    dpf_note="",
     offered_safeguards=(),
     recipient_role=VendorRole.PROCESSOR,
     organisation_is_processor=False,
-    onward=False,
 ):
     """Return the TransferAssessment of sending personal data to `country`.
 
     - EEA destinations are no transfer.
     - Countries with an adequacy decision rely on it, without a transfer impact assessment.
-    - The United States counts as adequate only when the recipient is DPF-certified (`dpf_certified`), and the
-      date the certification was checked is kept. An `onward` transfer (to a vendor's sub-processor) cannot rely
-      on the vendor's own certification.
+    - The United States counts as adequate only when the recipient is DPF-certified (`dpf_certified`).
+      `dpf_note` becomes the basis note, and the date of a check on the DPF list is left for the user to record.
     - Anywhere else the safeguard offered by the vendor is named (BCRs, then SCCs with the module, then a
       derogation) and a transfer impact assessment is flagged. With no safeguard offered it stays unidentified.
     """
@@ -135,30 +160,15 @@ def assess_destination(
             basis_note=ADEQUACY_DECISIONS[country],
         )
 
-    if country == "US" and dpf_certified and not onward:
+    if country == "US" and dpf_certified:
         return TransferAssessment(
             country=country,
             is_transfer=True,
             safeguard=TransferSafeguard.DPF,
-            dpf_checked_on=dpf_checked_on,
-            basis_note=DPF_DECISION,
+            basis_note=dpf_note or DPF_DECISION,
         )
 
     offered = set(offered_safeguards)
-    if onward:
-        # A processor passes data to its sub-processors under its own contract with them (SCC module 3).
-        safeguard = TransferSafeguard.SCC
-        module = SccModule.MODULE_3
-        note = str(_("Onward transfer by the vendor to its sub-processor; check the vendor's DPA."))
-        return TransferAssessment(
-            country=country,
-            is_transfer=True,
-            safeguard=safeguard,
-            scc_module=module,
-            tia_required=True,
-            basis_note=note,
-        )
-
     for catalogue_value, safeguard in CATALOGUE_SAFEGUARD_PREFERENCE:
         if catalogue_value in offered:
             module = ""
@@ -176,3 +186,39 @@ def assess_destination(
             )
 
     return TransferAssessment(country=country, is_transfer=True, safeguard=TransferSafeguard.NONE, tia_required=True)
+
+
+def assess_onward_destination(country, *, vendor_name, vendor_role, subprocessor_dpf_note=""):
+    """Return the TransferAssessment of a vendor passing data to its own sub-processor in `country`.
+
+    The vendor is the exporter, so its own DPF certification does not cover the sub-processor. A US sub-processor
+    relies on the DPF only when it is itself certified (`subprocessor_dpf_note` is the note naming it). Otherwise
+    the SCCs in the vendor's DPA or sub-processor terms apply, with the module following the vendor's role: a
+    processor engaging a sub-processor uses module 3, a controller passing data to its processor module 2.
+    """
+    country = (country or "").upper()
+    if is_eea(country) or country in ADEQUACY_DECISIONS:
+        return assess_destination(country)
+    if country == "US" and subprocessor_dpf_note:
+        return assess_destination(country, dpf_certified=True, dpf_note=subprocessor_dpf_note)
+
+    if vendor_role == VendorRole.PROCESSOR:
+        module = SccModule.MODULE_3
+        note = _(
+            "Onward transfer: %(vendor)s, as processor, is the exporter to its sub-processor under SCC module 3 "
+            "(processor to processor) in its DPA or sub-processor terms."
+        )
+    else:
+        module = SccModule.MODULE_2
+        note = _(
+            "Onward transfer: %(vendor)s, as controller, is the exporter to its own processor under SCC module 2 "
+            "(controller to processor) in its DPA or sub-processor terms."
+        )
+    return TransferAssessment(
+        country=country,
+        is_transfer=True,
+        safeguard=TransferSafeguard.SCC,
+        scc_module=module,
+        tia_required=True,
+        basis_note=note % {"vendor": vendor_name},
+    )

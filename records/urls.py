@@ -30,6 +30,11 @@ urlpatterns = [
     path("activities/<int:pk>/delete/", activities.ActivityDeleteView.as_view(), name="activity_delete"),
     path("activities/<int:pk>/link-vendor/", activities.ActivityLinkVendorView.as_view(), name="activity_link_vendor"),
     path(
+        "activities/<int:pk>/transfers/<int:transfer_pk>/dpf-checked/",
+        activities.ActivityTransferDpfCheckView.as_view(),
+        name="activity_transfer_dpf_check",
+    ),
+    path(
         "activities/<int:pk>/edit/<slug:section>/",
         activities.ActivitySectionEditView.as_view(),
         name="activity_section_edit",
@@ -40,6 +45,11 @@ urlpatterns = [
         "processor-records/<int:pk>/",
         activities.ProcessorActivityFormView.as_view(),
         name="processor_activity_edit",
+    ),
+    path(
+        "processor-records/<int:pk>/fill/",
+        activities.ProcessorActivityFillView.as_view(),
+        name="processor_activity_fill",
     ),
     path("exports/", exports.ExportsView.as_view(), name="exports"),
     path("exports/ropa.xlsx", exports.ExportXlsxView.as_view(), name="export_xlsx"),

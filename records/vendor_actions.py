@@ -70,7 +70,6 @@ def vendor_use_create_from_service(*, organisation, service, actor, status=Vendo
         status=status,
         catalogue_version=service.version,
         provenance=provenance,
-        dpf_checked_on=service.last_reviewed if service.dpf_certified else None,
         **values,
     )
     for field, value in fields.items():

@@ -87,6 +87,15 @@ class AcceptProposalsSerializer(serializers.Serializer):
         default=None,
         help_text="Purpose keys to take; omit to take every proposal.",
     )
+    activity = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=(
+            "For a hand-added vendor only: id of the processing activity to link it to. Omit it to create an "
+            "activity named after the vendor's purpose of use."
+        ),
+    )
 
 
 class PurposeSerializer(serializers.ModelSerializer):

@@ -12,6 +12,7 @@ from services.models import Service
 
 from .. import actions, processor_actions
 from ..autofill import CATALOGUE_PREFETCH
+from ..manual_vendor_actions import manual_vendor_accept
 from ..models import ChecklistTask, ProcessingActivity, ProcessorActivity, VendorUse
 from ..models.vendor_use import CATALOGUE_FILLED_FIELDS
 from .serializers import (
@@ -144,16 +145,30 @@ class VendorUseViewSet(OrganisationScopedModelViewSet):
     @extend_schema(request=AcceptProposalsSerializer, responses={200: ProcessingActivitySerializer(many=True)})
     @action(detail=True, methods=["post"], url_path="accept-proposals")
     def accept_proposals(self, request, *args, **kwargs):
-        """Create or link the proposed processing activities and fill them from the catalogue."""
+        """Create or link the proposed processing activities and fill them from the catalogue.
+
+        A hand-added vendor is linked to the activity given as `activity`, or to a new one named after its purpose
+        of use, and fills only its recipient and transfer rows."""
         payload = AcceptProposalsSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        vendor_use = self.get_object()
         with validation_errors_as_400():
-            activities = actions.vendor_use_accept_proposals(
-                organisation=self.organisation,
-                vendor_use=self.get_object(),
-                actor=request.user,
-                purpose_keys=payload.validated_data["purpose_keys"],
-            )
+            if vendor_use.is_from_catalogue:
+                activities = actions.vendor_use_accept_proposals(
+                    organisation=self.organisation,
+                    vendor_use=vendor_use,
+                    actor=request.user,
+                    purpose_keys=payload.validated_data["purpose_keys"],
+                )
+            else:
+                activities = [
+                    manual_vendor_accept(
+                        organisation=self.organisation,
+                        vendor_use=vendor_use,
+                        actor=request.user,
+                        activity_id=payload.validated_data["activity"],
+                    )
+                ]
         queryset = ProcessingActivityViewSet.queryset.filter(
             organisation=self.organisation, pk__in=[activity.pk for activity in activities]
         )

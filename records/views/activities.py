@@ -6,18 +6,20 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView, View
 
 from organisations.roles import Role
 from services.choices import PersonalDataCategory
 
-from .. import actions, autofill, processor_actions, selectors
+from .. import actions, autofill, processor_actions, selectors, transfer_actions
 from ..completeness import missing_item_labels, organisation_missing_items
-from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm
+from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm, ProcessorFillForm
 from ..labels import data_category_label, data_subject_label
-from ..models import ProcessorActivity, VendorUse
+from ..models import ActivityTransfer, ProcessorActivity, VendorUse
 from ..purposes import PURPOSES
-from .base import RecordsMixin, apply_validation_error
+from ..transfers import DPF_LIST_URL
+from .base import RecordsMixin, apply_validation_error, validation_messages
 
 ACTIVITY_FIELDS = [
     "name",
@@ -94,6 +96,7 @@ class ActivityDetailView(RecordsMixin, TemplateView):
             .exclude(recipient_rows__activity=activity)
             .order_by("vendor_name"),
             can_edit=self.can(Role.EDITOR),
+            dpf_list_url=DPF_LIST_URL,
         )
         return context
 
@@ -233,6 +236,37 @@ class ActivityLinkVendorView(RecordsMixin, TemplateView):
         return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
 
 
+class ActivityTransferDpfCheckView(RecordsMixin, View):
+    """Record that the recipient of one DPF transfer was found on the DPF list today."""
+
+    required_role = Role.EDITOR
+    http_method_names = ["post"]
+
+    def post(self, request, org_slug, pk, transfer_pk):
+        activity = selectors.activity_get(organisation=self.organisation, pk=pk)
+        transfer = (
+            ActivityTransfer.objects.for_organisation(self.organisation)
+            .filter(activity=activity, pk=transfer_pk)
+            .select_related("activity")
+            .first()
+        )
+        if transfer is None:
+            raise Http404
+        try:
+            transfer_actions.transfer_record_dpf_check(
+                organisation=self.organisation, transfer=transfer, actor=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(validation_messages(error)))
+        else:
+            messages.success(
+                request,
+                _("The DPF certification of %(recipient)s was recorded as checked on %(date)s.")
+                % {"recipient": transfer.recipient, "date": transfer.dpf_checked_on.isoformat()},
+            )
+        return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
+
+
 class ActivityDeleteView(RecordsMixin, TemplateView):
     required_role = Role.EDITOR
 
@@ -294,4 +328,48 @@ class ProcessorActivityFormView(RecordsMixin, TemplateView):
             )
             messages.success(request, _("The record was saved."))
             return redirect("records:processor_activity_list", org_slug=org_slug)
+        return self.render_to_response(self.get_context_data(form=form, record=record))
+
+
+class ProcessorActivityFillView(RecordsMixin, TemplateView):
+    """Append chosen vendors of the register to an Art. 30(2) record's sub-processors and transfers."""
+
+    required_role = Role.EDITOR
+    template_name = "records/processor_activity_fill.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = kwargs.get("record") or selectors.processor_activity_get(
+            organisation=self.organisation, pk=self.kwargs["pk"]
+        )
+        context.setdefault("form", ProcessorFillForm(organisation=self.organisation))
+        return context
+
+    def post(self, request, org_slug, pk):
+        record = selectors.processor_activity_get(organisation=self.organisation, pk=pk)
+        form = ProcessorFillForm(request.POST, organisation=self.organisation)
+        if form.is_valid():
+            try:
+                added = processor_actions.processor_activity_fill_from_register(
+                    organisation=self.organisation,
+                    record=record,
+                    actor=request.user,
+                    vendor_uses=form.cleaned_data["vendor_uses"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                if added:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "%(count)d line was added to the sub-processors and transfers.",
+                            "%(count)d lines were added to the sub-processors and transfers.",
+                            added,
+                        )
+                        % {"count": added},
+                    )
+                else:
+                    messages.info(request, _("The record already lists these vendors and transfers."))
+                return redirect("records:processor_activity_edit", org_slug=org_slug, pk=pk)
         return self.render_to_response(self.get_context_data(form=form, record=record))

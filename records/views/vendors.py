@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from organisations.roles import Role
 from services.models import Service
 
-from .. import actions, selectors
+from .. import actions, manual_vendor_actions, selectors
 from ..bulk import match_lines
 from ..choices import VendorUseStatus
 from ..forms import BulkPasteForm, CatalogueUpdateForm, VendorUseForm
@@ -268,21 +268,32 @@ class VendorDpaDownloadView(RecordsMixin, View):
 
 
 class VendorProposalsView(RecordsMixin, TemplateView):
-    """The processing activities proposed for a vendor: create new ones or link existing ones."""
+    """The processing activities proposed for a vendor: create new ones or link existing ones.
+
+    A catalogue vendor gets one proposal per purpose. A hand-added vendor is linked to an activity the user picks,
+    or to a new activity named after its purpose of use.
+    """
 
     template_name = "records/vendor_proposals.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         vendor_use = selectors.vendor_use_get(organisation=self.organisation, pk=self.kwargs["pk"])
-        context.update(
-            vendor_use=vendor_use,
-            proposals=actions.vendor_use_activity_proposals(organisation=self.organisation, vendor_use=vendor_use),
-        )
+        context.update(vendor_use=vendor_use, can_edit=self.can(Role.EDITOR))
+        if vendor_use.is_from_catalogue:
+            context["proposals"] = actions.vendor_use_activity_proposals(
+                organisation=self.organisation, vendor_use=vendor_use
+            )
+        else:
+            context["manual"] = manual_vendor_actions.manual_vendor_proposal(
+                organisation=self.organisation, vendor_use=vendor_use
+            )
         return context
 
     def post(self, request, org_slug, pk):
         vendor_use = selectors.vendor_use_get(organisation=self.organisation, pk=pk)
+        if not vendor_use.is_from_catalogue:
+            return self._accept_manual(request, vendor_use)
         keys = request.POST.getlist("purpose")
         touched = actions.vendor_use_accept_proposals(
             organisation=self.organisation, vendor_use=vendor_use, actor=request.user, purpose_keys=keys
@@ -298,6 +309,30 @@ class VendorProposalsView(RecordsMixin, TemplateView):
                 % {"count": len(touched)},
             )
         return redirect("records:vendor_detail", org_slug=org_slug, pk=pk)
+
+    def _accept_manual(self, request, vendor_use):
+        choice = request.POST.get("activity", "")
+        if choice == "new":
+            activity_id = None
+        elif choice.isdigit():
+            activity_id = int(choice)
+        else:
+            errors = [_("Choose an existing processing activity or a new one.")]
+            return self.render_to_response(self.get_context_data(errors=errors), status=400)
+        try:
+            activity = manual_vendor_actions.manual_vendor_accept(
+                organisation=self.organisation, vendor_use=vendor_use, actor=request.user, activity_id=activity_id
+            )
+        except ValidationError as error:
+            return self.render_to_response(
+                self.get_context_data(errors=list(error.messages), selected=choice), status=400
+            )
+        messages.success(
+            request,
+            _("%(vendor)s was linked to the processing activity “%(activity)s”.")
+            % {"vendor": vendor_use.vendor_name, "activity": activity.name},
+        )
+        return redirect("records:activity_detail", org_slug=self.organisation.slug, pk=activity.pk)
 
 
 class VendorCatalogueUpdateView(RecordsMixin, TemplateView):

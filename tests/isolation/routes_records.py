@@ -38,10 +38,14 @@ ROUTES = {
     "records:activity_edit": Route(kwargs=_activity),
     "records:activity_delete": Route(kwargs=_activity),
     "records:activity_link_vendor": Route(kwargs=_activity),
+    "records:activity_transfer_dpf_check": Route(
+        kwargs=lambda world: {"pk": world["activity"].pk, "transfer_pk": world["dpf_transfer"].pk}
+    ),
     "records:activity_section_edit": Route(kwargs=lambda world: {"pk": world["activity"].pk, "section": "purposes"}),
     "records:processor_activity_list": Route(),
     "records:processor_activity_create": Route(),
     "records:processor_activity_edit": Route(kwargs=_processor_activity),
+    "records:processor_activity_fill": Route(kwargs=_processor_activity),
     "records:exports": Route(),
     "records:export_xlsx": Route(),
     "records:export_csv": Route(),

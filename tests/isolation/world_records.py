@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from records import actions
-from records.choices import ChecklistStatus
+from records.choices import ChecklistStatus, TransferSafeguard
 from records.models import (
     ActivityDataCategory,
     ActivityTransfer,
@@ -36,6 +36,7 @@ def populate(world, organisation, user):
     activity.description = f"Activity {sentinel}"
     activity.save()
     world["activity"] = activity
+    world["dpf_transfer"] = ActivityTransfer.objects.get(activity=activity, safeguard=TransferSafeguard.DPF)
     ActivityDataCategory.objects.create(organisation=organisation, activity=activity, name=f"Category {sentinel}")
     ActivityTransfer.objects.create(
         organisation=organisation, activity=activity, country="IN", recipient=f"Recipient {sentinel}"

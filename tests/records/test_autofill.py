@@ -21,7 +21,7 @@ def test_create_from_service_fills_vendor_fields(organisation, editor):
     assert vendor_use.catalogue_version == 1
     assert vendor_use.owner == editor
     assert vendor_use.provenance["vendor_name"] == [{"service": service.slug, "name": service.name, "version": 1}]
-    assert vendor_use.dpf_checked_on == service.last_reviewed
+    assert vendor_use.dpf_checked_on is None
 
 
 def test_create_from_service_creates_checklist(organisation, editor):
@@ -103,7 +103,8 @@ def test_transfers_follow_adequacy_rules(organisation, editor):
     transfers = {row.recipient: row for row in activity.transfers.all()}
     assert set(transfers) == {"Callcentre Cloud", "Hosting Inc."}
     assert transfers["Callcentre Cloud"].safeguard == TransferSafeguard.DPF
-    assert transfers["Callcentre Cloud"].dpf_checked_on == service.last_reviewed
+    assert transfers["Callcentre Cloud"].dpf_checked_on is None
+    assert "https://www.dataprivacyframework.gov/list" in transfers["Callcentre Cloud"].basis_note
     assert transfers["Callcentre Cloud"].tia_required is False
     assert transfers["Hosting Inc."].safeguard == TransferSafeguard.SCC
     assert transfers["Hosting Inc."].tia_required is True

@@ -23,13 +23,13 @@ def test_empty_activity_lists_every_item(organisation, editor):
     assert activity.missing_count == 6
 
 
-def test_autofilled_activity_lacks_only_dpia(organisation, editor):
+def test_autofilled_activity_lacks_dpf_check_and_dpia(organisation, editor):
     vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=us_service(), actor=editor)
 
     (activity,) = actions.vendor_use_accept_proposals(organisation=organisation, vendor_use=vendor_use, actor=editor)
 
     activity.refresh_from_db()
-    assert activity.missing_items == ["dpia"]
+    assert activity.missing_items == ["transfer-dpf-check", "dpia"]
 
 
 def test_transfer_without_safeguard_is_missing(organisation, editor):
