@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.scoping import OrganisationScopedFormMixin
 from services.choices import DataSubjectCategory, PersonalDataCategory
 
+from .activity_catalogue_diff import SECTION_BY_MODEL, row_key
 from .choices import VENDOR_SAFEGUARD_CHOICES
 from .labels import data_category_label
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     RetentionPeriod,
     VendorUse,
 )
+from .provenance import mark_row_edited
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 ALLOWED_UPLOAD_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".txt", ".docx", ".xlsx", ".odt", ".ods", ".eml", ".msg")
@@ -221,7 +223,9 @@ class DataCategoryForm(OrganisationChildForm):
 class UniqueRowsFormSet(BaseInlineFormSet):
     """Reports two rows with the same key as a form error, before the database constraint would reject them."""
 
-    unique_fields = ()
+    # Not named `unique_fields`: BaseInlineFormSet.__init__ sets that attribute to the parent FK's name, which
+    # made every pair of stored rows look like duplicates of the same activity.
+    row_key_fields = ()
 
     def __init__(self, *args, organisation, **kwargs):
         self.organisation = organisation
@@ -237,18 +241,19 @@ class UniqueRowsFormSet(BaseInlineFormSet):
             if self.can_delete and self._should_delete_form(form):
                 continue
             data = getattr(form, "cleaned_data", None) or {}
-            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.unique_fields)
+            key = tuple(str(data.get(field) or "").strip().casefold() for field in self.row_key_fields)
             if not any(key):
                 continue
             if key in seen:
                 raise ValidationError(
                     _("Two rows have the same %(fields)s: “%(value)s”. Merge them or change one."),
-                    params={"fields": ", ".join(self.unique_fields), "value": " / ".join(k for k in key if k)},
+                    params={"fields": ", ".join(self.row_key_fields), "value": " / ".join(k for k in key if k)},
                 )
             seen.add(key)
 
     def save(self, commit=True):
         instances = super().save(commit=False)
+        self._mark_edited_rows()
         for instance in instances:
             instance.organisation = self.organisation
             if commit:
@@ -258,9 +263,21 @@ class UniqueRowsFormSet(BaseInlineFormSet):
                 instance.delete()
         return instances
 
+    def _mark_edited_rows(self):
+        """Mark the pre-filled rows the user changed, keeping the key they had when they were filled."""
+        changed = [instance for instance, _fields in self.changed_objects]
+        if not changed:
+            return
+        section = SECTION_BY_MODEL[self.model]
+        stored = self.model.objects.filter(pk__in=[instance.pk for instance in changed]).in_bulk()
+        for instance in changed:
+            original = stored.get(instance.pk)
+            if original is not None:
+                mark_row_edited(instance, row_key(section, original))
 
-def _section_formset(model, unique_fields, **kwargs):
-    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"unique_fields": unique_fields})
+
+def _section_formset(model, row_key_fields, **kwargs):
+    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"row_key_fields": row_key_fields})
     kwargs.setdefault("form", OrganisationChildForm)
     return inlineformset_factory(ProcessingActivity, model, formset=formset_class, extra=1, can_delete=True, **kwargs)
 
@@ -375,9 +392,16 @@ class ProcessorActivityForm(OrganisationScopedFormMixin, forms.ModelForm):
 
 
 class CatalogueUpdateForm(forms.Form):
+    """The choices of a catalogue review. Activity choices are checked by the action, which names stale ones."""
+
     fields = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     add_new_tasks = forms.BooleanField(label=_("Add the new checklist items as tasks"), required=False)
+    activity_changes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    catalogue_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, selectable_fields=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fields"].choices = [(field, field) for field in selectable_fields]
+        # Any submitted value is accepted here: a choice that is no longer proposed gets a specific message later.
+        submitted = self.data.getlist("activity_changes") if hasattr(self.data, "getlist") else []
+        self.fields["activity_changes"].choices = [(value, value) for value in submitted]
