@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from . import autofill
+from .activity_catalogue_fields import activity_field_proposals
 from .labels import data_category_label
 from .models import ActivityDataCategory, ActivityPurpose, ActivityRecipient, ActivityTransfer, RetentionPeriod
 
@@ -265,19 +266,23 @@ def _filled_key(row):
 
 @dataclass(frozen=True)
 class ActivityDiff:
+    """The catalogue differences of one activity: child rows, and proposals for its own fields."""
+
     activity: object
     additions: list
     changes: list
     removals: list
     kept: list
+    field_proposals: list = field(default_factory=list)
 
     @property
     def is_empty(self):
-        return not (self.additions or self.changes or self.removals or self.kept)
+        return not (self.additions or self.changes or self.removals or self.kept or self.field_proposals)
 
     @property
     def selectable(self):
-        return [*self.additions, *self.changes, *self.removals]
+        fields = [proposal for proposal in self.field_proposals if proposal.selectable]
+        return [*fields, *self.additions, *self.changes, *self.removals]
 
 
 def _difference(activity, section, action, key, *, row=None, current=None, proposal=None, compared=None):
@@ -345,4 +350,5 @@ def activity_catalogue_diff(activity, vendor_use):
                 continue
             difference = _difference(activity, name, REMOVE, key, row=row, current=row_values(name, row))
             found[difference.action].append(difference)
-    return ActivityDiff(activity, found[ADD], found[CHANGE], found[REMOVE], found[KEPT])
+    field_proposals = activity_field_proposals(activity, service)
+    return ActivityDiff(activity, found[ADD], found[CHANGE], found[REMOVE], found[KEPT], field_proposals)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .activity_actions import activity_refresh_completeness
-from .activity_catalogue_diff import ADD, CHANGE, REMOVE, SECTIONS, activity_catalogue_diff
+from .activity_catalogue_diff import ADD, CHANGE, REMOVE, SECTIONS, RowDifference, activity_catalogue_diff
+from .activity_catalogue_fields import FIELD_LABELS, FieldProposal, apply_field_proposal
 from .models import ProcessingActivity
 from .provenance import add_source, catalogue_source
 
@@ -46,14 +47,15 @@ def _stale_messages(organisation, choices):
     for choice in choices:
         parts = choice.split("-")
         activity_name = names.get(int(parts[0])) if parts[0].isdigit() else None
-        section = SECTIONS.get(parts[1]) if len(parts) > 1 else None
-        if activity_name and section:
+        section_name = parts[1] if len(parts) > 1 else ""
+        section_label = SECTIONS[section_name].label if section_name in SECTIONS else FIELD_LABELS.get(section_name)
+        if activity_name and section_label:
             messages.append(
                 _(
-                    "%(section)s of “%(activity)s”: a chosen change is no longer proposed, or the row changed "
+                    "%(section)s of “%(activity)s”: a chosen change is no longer proposed, or the value changed "
                     "since the page was shown."
                 )
-                % {"section": section.label, "activity": activity_name}
+                % {"section": section_label, "activity": activity_name}
             )
         else:
             messages.append(_("The choice “%(choice)s” matches no proposed change.") % {"choice": choice[:80]})
@@ -117,7 +119,7 @@ def _apply_difference(*, organisation, vendor_use, activity, difference, rows_by
 
 
 def _refresh_provenance(*, organisation, activity, sections, source):
-    """Record `source` on each changed section that still holds a row from it, and drop it from the others."""
+    """Record `source` on each changed section that still contains a row from it, and drop it from the others."""
     for section in sections:
         still_filled = (
             SECTIONS[section]
@@ -144,9 +146,10 @@ def activity_catalogue_apply_plan(*, organisation, vendor_use, actor, plan):
     service = vendor_use.service
     source = catalogue_source(service)
 
+    row_items = [item for item in plan if isinstance(item, RowDifference)]
     rows_by_id = {}
     for section, spec in SECTIONS.items():
-        ids = [item.row_id for item in plan if item.section == section and item.action in (CHANGE, REMOVE)]
+        ids = [item.row_id for item in row_items if item.section == section and item.action in (CHANGE, REMOVE)]
         if ids:
             rows = spec.model.objects.for_organisation(organisation).select_for_update().filter(pk__in=ids)
             rows_by_id.update({(section, row.pk): row for row in rows})
@@ -155,7 +158,11 @@ def activity_catalogue_apply_plan(*, organisation, vendor_use, actor, plan):
     activities = ProcessingActivity.objects.for_organisation(organisation).select_for_update().in_bulk(activity_ids)
     for activity_id in activity_ids:
         activity = activities[activity_id]
-        items = [item for item in plan if item.activity_id == activity_id]
+        changed_fields = ["provenance", "updated_at"]
+        for item in (item for item in plan if item.activity_id == activity_id and isinstance(item, FieldProposal)):
+            changed_fields.extend(apply_field_proposal(activity, item, service))
+            add_source(activity.provenance, item.field, source)
+        items = [item for item in row_items if item.activity_id == activity_id]
         for item in items:
             _apply_difference(
                 organisation=organisation,
@@ -169,7 +176,7 @@ def activity_catalogue_apply_plan(*, organisation, vendor_use, actor, plan):
         sections = list(dict.fromkeys(item.section for item in items))
         _refresh_provenance(organisation=organisation, activity=activity, sections=sections, source=source)
         activity._history_user = actor
-        activity.save(update_fields=["provenance", "updated_at"])
+        activity.save(update_fields=list(dict.fromkeys(changed_fields)))
         activity_refresh_completeness(activity=selectors.activity_get(organisation=organisation, pk=activity.pk))
 
     logger.info(

@@ -17,8 +17,20 @@ def _row_as_json(item):
     }
 
 
+def _field_proposal_as_json(proposal):
+    return {
+        "choice": proposal.choice or None,
+        "field": proposal.field,
+        "action": proposal.action,
+        "kept_action": proposal.kept_action or None,
+        "current": proposal.current,
+        "proposed": proposal.proposed,
+    }
+
+
 def activity_diff_as_json(diff):
-    """Return an ActivityDiff as a dict: the activity, and its additions, changes, removals and kept rows."""
+    """Return an ActivityDiff as a dict: the activity, its row additions, changes, removals and kept rows, and
+    the proposals for its own fields (`fields`, with kept ones that have no choice)."""
     return {
         "activity": diff.activity.pk,
         "activity_name": diff.activity.name,
@@ -26,4 +38,5 @@ def activity_diff_as_json(diff):
         "changes": [_row_as_json(item) for item in diff.changes],
         "removals": [_row_as_json(item) for item in diff.removals],
         "kept": [_row_as_json(item) for item in diff.kept],
+        "fields": [_field_proposal_as_json(proposal) for proposal in diff.field_proposals],
     }

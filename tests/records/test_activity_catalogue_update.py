@@ -7,14 +7,17 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from rest_framework.test import APIClient
 
-from records import actions
+from organisations.roles import Role
+from records import actions, selectors
 from records.activity_catalogue_diff import CHANGE, KEPT, REMOVE
 from records.activity_catalogue_update import vendor_use_activity_diffs
 from records.forms import SECTION_FORMSETS
 from records.models import ActivityPurpose, ActivityRecipient, ActivityTransfer, ProcessingActivity, RetentionPeriod
 from services.models import LegalBasis, SubProcessor
-from tests.records.factories import us_service
+from tests.factories import member
+from tests.records.factories import ServiceFactory, us_service
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +58,6 @@ def add_speech_subprocessor(service):
 
 def fresh_vendor_use(vendor_use):
     """Return the vendor use with its service and the service's rows loaded again, as a new request would."""
-    from records import selectors
-
     return selectors.vendor_use_get(organisation=vendor_use.organisation, pk=vendor_use.pk)
 
 
@@ -381,8 +382,6 @@ def test_review_page_queries_bounded(organisation, editor, editor_client, vendor
 
 @pytest.fixture
 def api(editor):
-    from rest_framework.test import APIClient
-
     client = APIClient()
     client.force_authenticate(editor)
     return client
@@ -454,8 +453,6 @@ def test_api_diff_and_apply_activity_rows(organisation, api, vendor_use, activit
 
 
 def test_api_diff_hides_other_organisations_activities(organisation, other_organisation, api, vendor_use, activity):
-    from organisations.roles import Role
-    from tests.factories import member
 
     outsider = member(other_organisation, Role.OWNER)
     theirs = actions.vendor_use_create_from_service(
@@ -470,3 +467,86 @@ def test_api_diff_hides_other_organisations_activities(organisation, other_organ
 
     assert [entry["activity"] for entry in ours["activities"]] == [activity.pk]
     assert foreign.status_code == HTTPStatus.NOT_FOUND
+
+
+def field_proposals(organisation, vendor_use, activity, field):
+    diff = diff_of(organisation, vendor_use, activity)
+    return [proposal for proposal in diff.field_proposals if proposal.field == field]
+
+
+def test_new_data_subject_category_proposed_and_taken(organisation, editor, vendor_use, activity):
+    publish(vendor_use.service, data_subject_categories=["callers", "customers", "employees"])
+
+    (proposal,) = field_proposals(organisation, vendor_use, activity, "data_subject_categories")
+    actions.vendor_use_catalogue_apply(
+        organisation=organisation,
+        vendor_use=fresh_vendor_use(vendor_use),
+        actor=editor,
+        activity_choices=[proposal.choice],
+    )
+
+    assert proposal.action == "add"
+    assert proposal.value == "employees"
+    activity.refresh_from_db()
+    assert activity.data_subject_categories == ["callers", "customers", "employees"]
+    assert activity.provenance["data_subject_categories"][0]["version"] == 2
+    assert activity.history.latest().history_user == editor
+
+
+def test_edited_data_subjects_are_kept(organisation, editor, vendor_use, activity):
+    actions.activity_update(
+        organisation=organisation, activity=activity, actor=editor, changes={"data_subject_categories": ["callers"]}
+    )
+    publish(vendor_use.service, data_subject_categories=["callers", "customers", "employees"])
+
+    proposals = field_proposals(organisation, vendor_use, activity, "data_subject_categories")
+
+    assert [proposal.action for proposal in proposals] == [KEPT, KEPT]
+    assert all(proposal.choice == "" for proposal in proposals)
+
+
+def test_changed_security_measures_replace_their_line(organisation, editor, vendor_use, activity):
+    publish(vendor_use.service, security_measures=["Encryption at rest"])
+
+    (proposal,) = field_proposals(organisation, vendor_use, activity, "security_measures")
+    actions.vendor_use_catalogue_apply(
+        organisation=organisation,
+        vendor_use=fresh_vendor_use(vendor_use),
+        actor=editor,
+        activity_choices=[proposal.choice],
+    )
+
+    assert proposal.action == "change"
+    activity.refresh_from_db()
+    assert activity.security_measures == ("Callcentre Cloud: Encryption at rest; certifications: ISO/IEC 27001.")
+
+
+def test_dpia_turned_off_by_user_is_kept(organisation, editor, vendor_use, activity):
+    actions.activity_update(
+        organisation=organisation, activity=activity, actor=editor, changes={"dpia_required": False}
+    )
+    publish(vendor_use.service, summary="New summary.")
+
+    (proposal,) = field_proposals(organisation, vendor_use, activity, "dpia_required")
+
+    assert proposal.action == KEPT
+    assert proposal.choice == ""
+
+
+def test_new_dpia_criteria_propose_dpia(organisation, editor, editor_client):
+    service = ServiceFactory(name="Visit Counter", slug="visit-counter")
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
+    (activity,) = actions.vendor_use_accept_proposals(organisation=organisation, vendor_use=vendor_use, actor=editor)
+    publish(service, screening_systematic_monitoring=True, screening_large_scale=True)
+
+    (proposal,) = field_proposals(organisation, vendor_use, activity, "dpia_required")
+    page = editor_client.get(review_url(organisation, vendor_use)).content.decode()
+    editor_client.post(
+        review_url(organisation, vendor_use), {"activity_changes": [proposal.choice], "catalogue_version": 2}
+    )
+
+    assert f'value="{proposal.choice}"' in page
+    activity.refresh_from_db()
+    assert activity.dpia_required is True
+    assert "Visit Counter: WP248 criteria met" in activity.dpia_reason
+    assert activity.provenance["dpia_required"][0]["version"] == 2
