@@ -8,7 +8,7 @@ add, rows whose values changed and rows the catalogue no longer proposes. A row 
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +110,8 @@ def _transfer_rows(service, vendor_use):
 
 
 def _retention_rows(service, vendor_use):
+    # NOTE: autofill translates the retention categories into the active language when it fills them, so a row
+    # filled under another language than the review's does not match and shows as one removal and one addition.
     return [
         ProposedRow(
             "retention_periods",
@@ -215,6 +217,8 @@ class RowDifference:
     write_values: dict = field(default_factory=dict)
     choice: str = ""
     kept_action: str = ""
+    # For an addition: when a user last deleted a row with this key from the activity, so it is not pre-ticked.
+    deleted_on: object = None
 
     @property
     def selectable(self):
@@ -304,12 +308,15 @@ def _difference(activity, section, action, key, *, row=None, current=None, propo
     return RowDifference(action=action, choice=choice, **common)
 
 
-def activity_catalogue_diff(activity, vendor_use):
+def activity_catalogue_diff(activity, vendor_use, deleted_rows=None):
     """Compare `activity`'s rows filled from `vendor_use`'s catalogue entry with what the entry proposes now.
 
     Rows of another source (typed by the user, or filled from another vendor) are left out. A proposed row whose
-    key matches one of them is not proposed again, because the activity already lists it.
+    key matches one of them is not proposed again, because the activity already lists it. `deleted_rows` maps
+    (section, key) to the date a row filled from this entry was deleted from the activity, and marks the
+    additions that would bring such a row back.
     """
+    deleted_rows = deleted_rows or {}
     service = vendor_use.service
     if service is None:
         return ActivityDiff(activity, [], [], [], [])
@@ -335,6 +342,8 @@ def activity_catalogue_diff(activity, vendor_use):
             row = stored.get(key) or renamed.get(key)
             if row is None:
                 difference = _difference(activity, name, ADD, key, proposal=proposal, compared=compared)
+                if (name, key) in deleted_rows:
+                    difference = replace(difference, deleted_on=deleted_rows[(name, key)])
             elif (row.source or {}).get("service") != service.slug:
                 continue
             else:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .activity_actions import activity_refresh_completeness
-from .activity_catalogue_diff import ADD, CHANGE, REMOVE, SECTIONS, RowDifference, activity_catalogue_diff
+from .activity_catalogue_diff import ADD, CHANGE, REMOVE, SECTIONS, RowDifference, activity_catalogue_diff, row_key
 from .activity_catalogue_fields import FIELD_LABELS, FieldProposal, apply_field_proposal
 from .models import ProcessingActivity
 from .provenance import add_source, catalogue_source
@@ -29,8 +29,26 @@ def vendor_use_activity_diffs(*, organisation, vendor_use):
     """
     if vendor_use.service_id is None:
         return []
-    activities = selectors.activities_filled_from_vendor_use(organisation=organisation, vendor_use=vendor_use)
-    return [activity_catalogue_diff(activity, vendor_use) for activity in activities]
+    activities = list(selectors.activities_filled_from_vendor_use(organisation=organisation, vendor_use=vendor_use))
+    deleted = _deleted_rows(organisation, [activity.pk for activity in activities], vendor_use.service.slug)
+    return [activity_catalogue_diff(activity, vendor_use, deleted.get(activity.pk)) for activity in activities]
+
+
+def _deleted_rows(organisation, activity_ids, slug):
+    """Return {activity id: {(section, key): date}} of the rows filled from `slug` that were later deleted.
+
+    The dates come from the rows' history, one query per kind of row.
+    """
+    deleted = {}
+    if not activity_ids:
+        return deleted
+    for section, spec in SECTIONS.items():
+        history = spec.model.history.model.objects.filter(
+            organisation_id=organisation.pk, activity_id__in=activity_ids, history_type="-", source__service=slug
+        ).only("activity_id", "history_date", *spec.key_fields)
+        for row in history.order_by("history_date"):
+            deleted.setdefault(row.activity_id, {})[(section, row_key(section, row))] = row.history_date
+    return deleted
 
 
 def _stale_messages(organisation, choices):

@@ -14,6 +14,7 @@ def _row_as_json(item):
             {"field": difference.field, "current": difference.current, "proposed": difference.proposed}
             for difference in item.fields
         ],
+        "deleted_on": item.deleted_on.isoformat() if item.deleted_on else None,
     }
 
 

@@ -550,3 +550,28 @@ def test_new_dpia_criteria_propose_dpia(organisation, editor, editor_client):
     assert activity.dpia_required is True
     assert "Visit Counter: WP248 criteria met" in activity.dpia_reason
     assert activity.provenance["dpia_required"][0]["version"] == 2
+
+
+def test_deleted_row_is_offered_unticked(organisation, editor_client, vendor_use, activity):
+    rows = list(activity.recipients.all())
+    index = [row.name for row in rows].index("Hosting Inc.")
+    data = formset_post_data(organisation, activity, "recipients")
+    data[f"recipients-{index}-DELETE"] = "on"
+    deleted = editor_client.post(
+        reverse(
+            "records:activity_section_edit",
+            kwargs={"org_slug": organisation.slug, "pk": activity.pk, "section": "recipients"},
+        ),
+        data,
+    )
+    publish(vendor_use.service, summary="New summary.")
+
+    diff = diff_of(organisation, vendor_use, activity)
+    page = editor_client.get(review_url(organisation, vendor_use)).content.decode()
+
+    assert deleted.status_code == HTTPStatus.FOUND
+    (addition,) = [item for item in diff.additions if item.section == "recipients"]
+    assert addition.key == ("sub-processor", "Hosting Inc.")
+    assert addition.deleted_on is not None
+    assert f'value="{addition.choice}" id="choice-{addition.choice}">' in page
+    assert "deleted from this activity on" in page
