@@ -18,6 +18,9 @@ from .provenance import add_source, catalogue_source
 
 logger = logging.getLogger(__name__)
 
+# Stale choices named one by one in an error; the rest are counted, so a bad request cannot flood the page.
+MAX_STALE_MESSAGES = 10
+
 # Child models that link the vendor use itself, as activity_fill_from_vendor_use fills them.
 _VENDOR_LINKED_SECTIONS = ("recipients", "transfers")
 
@@ -62,7 +65,7 @@ def _stale_messages(organisation, choices):
         ProcessingActivity.objects.for_organisation(organisation).filter(pk__in=activity_ids).values_list("pk", "name")
     )
     messages = []
-    for choice in choices:
+    for choice in choices[:MAX_STALE_MESSAGES]:
         parts = choice.split("-")
         activity_name = names.get(int(parts[0])) if parts[0].isdigit() else None
         section_name = parts[1] if len(parts) > 1 else ""
@@ -77,6 +80,10 @@ def _stale_messages(organisation, choices):
             )
         else:
             messages.append(_("The choice “%(choice)s” matches no proposed change.") % {"choice": choice[:80]})
+    if len(choices) > MAX_STALE_MESSAGES:
+        messages.append(
+            _("%(count)d more choices match no proposed change.") % {"count": len(choices) - MAX_STALE_MESSAGES}
+        )
     messages.append(_("Nothing was changed. Reload the page, check the changes and choose again."))
     return messages
 

@@ -575,3 +575,17 @@ def test_deleted_row_is_offered_unticked(organisation, editor_client, vendor_use
     assert addition.deleted_on is not None
     assert f'value="{addition.choice}" id="choice-{addition.choice}">' in page
     assert "deleted from this activity on" in page
+
+
+def test_many_stale_choices_are_counted(organisation, editor, vendor_use, activity):
+    choices = [f"{activity.pk}-recipients-add-{number}" for number in range(12)]
+
+    with pytest.raises(ValidationError) as error:
+        actions.vendor_use_catalogue_apply(
+            organisation=organisation, vendor_use=fresh_vendor_use(vendor_use), actor=editor, activity_choices=choices
+        )
+
+    messages = error.value.messages
+    assert len(messages) == 12
+    assert messages[0].startswith("Recipients of “Customer support and contact handling”")
+    assert messages[10] == "2 more choices match no proposed change."
