@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .activity_catalogue_update import activity_catalogue_apply_plan, activity_catalogue_plan
 from .autofill import vendor_use_values_from_service
 from .checklist_actions import checklist_create_for_vendor_use
 from .models import ChecklistTask, VendorUse
@@ -77,10 +78,15 @@ def vendor_use_catalogue_diff(vendor_use):
 
 
 @transaction.atomic
-def vendor_use_catalogue_apply(*, organisation, vendor_use, actor, fields=(), add_new_tasks=False):
+def vendor_use_catalogue_apply(
+    *, organisation, vendor_use, actor, fields=(), add_new_tasks=False, activity_choices=(), expected_version=None
+):
     """Take the catalogue's values for `fields`, optionally add its new checklist items, and mark the entry reviewed.
 
-    Fields the user edited are rejected with a ValidationError naming them; nothing is saved in that case.
+    `activity_choices` are the `choice` values of the activity rows to add, change or remove (see
+    activity_catalogue_update). `expected_version` is the catalogue version the reviewer saw, when known.
+    Fields the user edited, a newer catalogue version and choices that are no longer proposed are rejected with
+    a ValidationError; nothing is saved in that case.
     """
     if vendor_use.organisation_id != organisation.pk:
         raise ValidationError(_("This vendor belongs to another organisation."))
@@ -97,6 +103,18 @@ def vendor_use_catalogue_apply(*, organisation, vendor_use, actor, fields=(), ad
             _("These fields were edited in your register and are kept as they are: %(fields)s.")
             % {"fields": ", ".join(protected)}
         )
+    if expected_version is not None and expected_version != service.version:
+        raise ValidationError(
+            _(
+                "The catalogue entry changed to version %(version)s while you reviewed version %(expected)s. "
+                "Nothing was changed. Reload the page and review the changes again."
+            )
+            % {"version": service.version, "expected": expected_version}
+        )
+
+    # The activity proposals depend on the vendor's current name, country and role, as the reviewer saw them, so
+    # the choices are matched before the vendor's own fields change.
+    plan = activity_catalogue_plan(organisation=organisation, vendor_use=vendor_use, choices=activity_choices)
 
     proposed = vendor_use_values_from_service(service)
     source = catalogue_source(service)
@@ -109,11 +127,13 @@ def vendor_use_catalogue_apply(*, organisation, vendor_use, actor, fields=(), ad
 
     if add_new_tasks:
         checklist_create_for_vendor_use(organisation=organisation, vendor_use=vendor_use, actor=actor)
+    activity_catalogue_apply_plan(organisation=organisation, vendor_use=vendor_use, actor=actor, plan=plan)
     logger.info(
-        "Vendor use %s of organisation %s reviewed against catalogue version %s (%d fields taken)",
+        "Vendor use %s of organisation %s reviewed against catalogue version %s (%d fields, %d activity rows taken)",
         vendor_use.pk,
         organisation.pk,
         service.version,
         len(fields),
+        len(plan),
     )
     return vendor_use

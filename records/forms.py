@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.scoping import OrganisationScopedFormMixin
 from services.choices import DataSubjectCategory, PersonalDataCategory
 
+from .activity_catalogue_diff import SECTION_BY_MODEL, row_key
 from .choices import VENDOR_SAFEGUARD_CHOICES, TransferSafeguard, VendorRole, VendorUseStatus
 from .labels import data_category_label
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     RetentionPeriod,
     VendorUse,
 )
+from .provenance import mark_row_edited
 from .transfers import DPF_LIST_URL
 from .uploads import validate_upload
 
@@ -256,7 +258,8 @@ class TransferForm(OrganisationChildForm):
 class UniqueRowsFormSet(BaseInlineFormSet):
     """Reports two rows with the same key as a form error, before the database constraint would reject them."""
 
-    # Not `unique_fields`: BaseInlineFormSet.__init__ sets that attribute to the foreign key's name.
+    # Not named `unique_fields`: BaseInlineFormSet.__init__ sets that attribute to the parent FK's name, which
+    # made every pair of stored rows look like duplicates of the same activity.
     row_key_fields = ()
 
     def __init__(self, *args, organisation, **kwargs):
@@ -285,6 +288,7 @@ class UniqueRowsFormSet(BaseInlineFormSet):
 
     def save(self, commit=True):
         instances = super().save(commit=False)
+        self._mark_edited_rows()
         for instance in instances:
             instance.organisation = self.organisation
             if commit:
@@ -294,9 +298,21 @@ class UniqueRowsFormSet(BaseInlineFormSet):
                 instance.delete()
         return instances
 
+    def _mark_edited_rows(self):
+        """Mark the pre-filled rows the user changed, keeping the key they had when they were filled."""
+        changed = [instance for instance, _fields in self.changed_objects]
+        if not changed:
+            return
+        section = SECTION_BY_MODEL[self.model]
+        stored = self.model.objects.filter(pk__in=[instance.pk for instance in changed]).in_bulk()
+        for instance in changed:
+            original = stored.get(instance.pk)
+            if original is not None:
+                mark_row_edited(instance, row_key(section, original))
 
-def _section_formset(model, unique_fields, **kwargs):
-    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"row_key_fields": unique_fields})
+
+def _section_formset(model, row_key_fields, **kwargs):
+    formset_class = type(f"{model.__name__}FormSet", (UniqueRowsFormSet,), {"row_key_fields": row_key_fields})
     kwargs.setdefault("form", OrganisationChildForm)
     return inlineformset_factory(ProcessingActivity, model, formset=formset_class, extra=1, can_delete=True, **kwargs)
 
@@ -414,9 +430,16 @@ class ProcessorFillForm(OrganisationScopedFormMixin, forms.Form):
 
 
 class CatalogueUpdateForm(forms.Form):
+    """The choices of a catalogue review. Activity choices are checked by the action, which names stale ones."""
+
     fields = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
     add_new_tasks = forms.BooleanField(label=_("Add the new checklist items as tasks"), required=False)
+    activity_changes = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+    catalogue_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, selectable_fields=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fields"].choices = [(field, field) for field in selectable_fields]
+        # Any submitted value is accepted here: a choice that is no longer proposed gets a specific message later.
+        submitted = self.data.getlist("activity_changes") if hasattr(self.data, "getlist") else []
+        self.fields["activity_changes"].choices = [(value, value) for value in submitted]

@@ -32,3 +32,17 @@ def mark_edited(provenance, field):
     """Record that a user changed `field` after it was filled, so the UI shows the value as the user's."""
     for entry in provenance.get(field, []):
         entry["edited"] = True
+
+
+def mark_row_edited(row, filled_key):
+    """Record in a pre-filled child row's `source` that a user changed it, so catalogue updates keep it.
+
+    `filled_key` is the row's key (e.g. the purpose text) before the change. It is kept from the first edit on,
+    so a renamed row still matches the catalogue proposal it was filled from. Rows the user typed are left alone.
+    """
+    source = dict(row.source or {})
+    if not source.get("service"):
+        return
+    source["edited"] = True
+    source.setdefault("filled_key", list(filled_key))
+    row.source = source

@@ -9,7 +9,17 @@ from services.models import Service, ServiceAlias
 
 from .autofill import CATALOGUE_PREFETCH
 from .choices import ChecklistStatus, TransferSafeguard, VendorUseStatus
-from .models import ActivityRecipient, ActivityTransfer, ChecklistTask, ProcessingActivity, ProcessorActivity, VendorUse
+from .models import (
+    ActivityDataCategory,
+    ActivityPurpose,
+    ActivityRecipient,
+    ActivityTransfer,
+    ChecklistTask,
+    ProcessingActivity,
+    ProcessorActivity,
+    RetentionPeriod,
+    VendorUse,
+)
 from .models.checklist import OPEN_STATUSES
 
 ACTIVITY_CHILDREN = ("purposes", "data_categories", "recipients", "transfers", "retention_periods")
@@ -111,6 +121,27 @@ def activities_of_vendor_use(*, organisation, vendor_use):
         .filter(recipients__vendor_use=vendor_use)
         .distinct()
         .order_by("name")
+    )
+
+
+def activities_filled_from_vendor_use(*, organisation, vendor_use):
+    """Return the activities that list `vendor_use` as a recipient or hold rows filled from its catalogue entry.
+
+    The child rows are prefetched, so comparing every activity with the catalogue costs a fixed number of queries.
+    """
+    linked = Q(
+        pk__in=ActivityRecipient.objects.filter(organisation=organisation, vendor_use=vendor_use).values("activity_id")
+    )
+    if vendor_use.service_id is not None:
+        slug = vendor_use.service.slug
+        for model in (ActivityPurpose, ActivityDataCategory, ActivityRecipient, ActivityTransfer, RetentionPeriod):
+            rows = model.objects.filter(organisation=organisation, source__service=slug)
+            linked |= Q(pk__in=rows.values("activity_id"))
+    return (
+        ProcessingActivity.objects.for_organisation(organisation)
+        .filter(linked)
+        .prefetch_related(*ACTIVITY_CHILDREN)
+        .order_by("name", "pk")
     )
 
 

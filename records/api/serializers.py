@@ -77,6 +77,18 @@ class VendorUseCreateSerializer(VendorUseSerializer):
 class CatalogueApplySerializer(serializers.Serializer):
     fields = serializers.ListField(child=serializers.CharField(), required=False, default=list)
     add_new_tasks = serializers.BooleanField(required=False, default=False)
+    activity_changes = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        default=list,
+        help_text="`choice` values from the diff's `activities` to take: rows to add, change or remove.",
+    )
+    catalogue_version = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The diff's `to_version`; the request is rejected when the catalogue entry changed since.",
+    )
 
 
 class AcceptProposalsSerializer(serializers.Serializer):

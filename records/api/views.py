@@ -11,10 +11,13 @@ from organisations.api.errors import validation_errors_as_400
 from services.models import Service
 
 from .. import actions, processor_actions
+from ..activity_catalogue_update import vendor_use_activity_diffs
+from ..activity_child_actions import activity_replace_child_rows
 from ..autofill import CATALOGUE_PREFETCH
 from ..manual_vendor_actions import manual_vendor_accept
 from ..models import ChecklistTask, ProcessingActivity, ProcessorActivity, VendorUse
 from ..models.vendor_use import CATALOGUE_FILLED_FIELDS
+from .activity_diff import activity_diff_as_json
 from .serializers import (
     ACTIVITY_CHILD_LISTS,
     AcceptProposalsSerializer,
@@ -105,8 +108,10 @@ class VendorUseViewSet(OrganisationScopedModelViewSet):
     @extend_schema(request=None, responses={200: dict})
     @action(detail=True, methods=["get"], url_path="catalogue-diff")
     def catalogue_diff(self, request, *args, **kwargs):
-        """Field-by-field differences with the catalogue entry as it is now."""
-        diff = actions.vendor_use_catalogue_diff(self.get_object())
+        """Field-by-field differences with the catalogue entry as it is now, and per filled activity the rows to add,
+        change or remove. Rows the user edited are listed under `kept` and cannot be chosen."""
+        vendor_use = self.get_object()
+        diff = actions.vendor_use_catalogue_diff(vendor_use)
         if diff is None:
             return Response({"detail": "This vendor was added by hand and has no catalogue entry."}, status=404)
         return Response(
@@ -123,13 +128,20 @@ class VendorUseViewSet(OrganisationScopedModelViewSet):
                     for change in diff.changes
                 ],
                 "new_tasks": diff.new_tasks,
+                "activities": [
+                    activity_diff_as_json(activity_diff)
+                    for activity_diff in vendor_use_activity_diffs(
+                        organisation=self.organisation, vendor_use=vendor_use
+                    )
+                ],
             }
         )
 
     @extend_schema(request=CatalogueApplySerializer, responses={200: VendorUseSerializer})
     @action(detail=True, methods=["post"], url_path="catalogue-apply")
     def catalogue_apply(self, request, *args, **kwargs):
-        """Take the chosen catalogue values (never a field the user edited) and mark the update reviewed."""
+        """Take the chosen catalogue values (never a field the user edited) and activity rows, and mark the update
+        reviewed. A choice that is no longer proposed rejects the whole request."""
         payload = CatalogueApplySerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         with validation_errors_as_400():
@@ -139,6 +151,8 @@ class VendorUseViewSet(OrganisationScopedModelViewSet):
                 actor=request.user,
                 fields=payload.validated_data["fields"],
                 add_new_tasks=payload.validated_data["add_new_tasks"],
+                activity_choices=payload.validated_data["activity_changes"],
+                expected_version=payload.validated_data["catalogue_version"],
             )
         return Response(VendorUseSerializer(vendor_use, context=self.get_serializer_context()).data)
 
@@ -177,7 +191,8 @@ class VendorUseViewSet(OrganisationScopedModelViewSet):
 
 class ProcessingActivityViewSet(OrganisationScopedModelViewSet):
     """Processing activities (Art. 30(1)) with their child rows, incomplete first. A child list sent with POST, PUT
-    or PATCH replaces the stored list."""
+    or PATCH replaces the stored list: rows are matched by their key, and a pre-filled row whose values change is
+    marked as edited, so catalogue updates keep it."""
 
     queryset = ProcessingActivity.objects.select_related("owner").prefetch_related(*ACTIVITY_CHILD_LISTS)
     serializer_class = ProcessingActivitySerializer
@@ -200,10 +215,16 @@ class ProcessingActivityViewSet(OrganisationScopedModelViewSet):
                     organisation=self.organisation, activity=activity, actor=self.request.user, changes=data
                 )
             for name, rows in children.items():
-                model = ACTIVITY_CHILD_LISTS[name][0]
-                model.objects.for_organisation(self.organisation).filter(activity=activity).delete()
-                for row in rows:
-                    model.objects.create(organisation=self.organisation, activity=activity, **row)
+                model, child_serializer, _unique_fields = ACTIVITY_CHILD_LISTS[name]
+                meta = child_serializer.Meta
+                activity_replace_child_rows(
+                    organisation=self.organisation,
+                    activity=activity,
+                    actor=self.request.user,
+                    model=model,
+                    rows=rows,
+                    fields=[field for field in meta.fields if field not in meta.read_only_fields],
+                )
             actions.activity_refresh_completeness(activity=self.get_queryset().get(pk=activity.pk))
         serializer.instance = self.get_queryset().get(pk=activity.pk)
 

@@ -14,6 +14,7 @@ from organisations.roles import Role
 from services.models import Service
 
 from .. import actions, manual_vendor_actions, selectors
+from ..activity_catalogue_update import vendor_use_activity_diffs
 from ..bulk import match_lines
 from ..choices import VendorUseStatus
 from ..forms import BulkPasteForm, CatalogueUpdateForm, VendorUseForm
@@ -336,7 +337,10 @@ class VendorProposalsView(RecordsMixin, TemplateView):
 
 
 class VendorCatalogueUpdateView(RecordsMixin, TemplateView):
-    """Field-by-field review of a catalogue update; the user chooses which values to take."""
+    """Review of a catalogue update: the vendor's fields and the rows of the activities filled from the vendor.
+
+    The user chooses the values and rows to take; one submission takes them all or, when one is stale, none.
+    """
 
     template_name = "records/vendor_catalogue_update.html"
 
@@ -351,7 +355,14 @@ class VendorCatalogueUpdateView(RecordsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         vendor_use = selectors.vendor_use_get(organisation=self.organisation, pk=self.kwargs["pk"])
-        context.update(vendor_use=vendor_use, diff=kwargs.get("diff") or self._diff(vendor_use))
+        activity_diffs = vendor_use_activity_diffs(organisation=self.organisation, vendor_use=vendor_use)
+        context.update(
+            vendor_use=vendor_use,
+            diff=kwargs.get("diff") or self._diff(vendor_use),
+            activity_diffs=[diff for diff in activity_diffs if not diff.is_empty],
+            unchanged_activities=[diff.activity for diff in activity_diffs if diff.is_empty],
+            can_edit=self.can(Role.EDITOR),
+        )
         return context
 
     def post(self, request, org_slug, pk):
@@ -367,6 +378,8 @@ class VendorCatalogueUpdateView(RecordsMixin, TemplateView):
                     actor=request.user,
                     fields=form.cleaned_data["fields"],
                     add_new_tasks=form.cleaned_data["add_new_tasks"],
+                    activity_choices=form.cleaned_data["activity_changes"],
+                    expected_version=form.cleaned_data["catalogue_version"],
                 )
             except ValidationError as error:
                 for message in validation_messages(error):
