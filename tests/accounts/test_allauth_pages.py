@@ -208,3 +208,14 @@ def test_recovery_code_signs_in_once(client, db):
     assert reused.status_code == HTTPStatus.OK
     assert "is-invalid" in reused.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_failed_sign_ins_are_rate_limited(client, db):
+    user = UserFactory()
+    for _attempt in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "not-the-password"})
+
+    blocked = client.post(reverse("account_login"), {"login": user.email, "password": TEST_PASSWORD})
+
+    assert blocked.status_code in (HTTPStatus.OK, HTTPStatus.TOO_MANY_REQUESTS)
+    assert "_auth_user_id" not in client.session
