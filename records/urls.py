@@ -41,6 +41,11 @@ urlpatterns = [
         activities.ProcessorActivityFormView.as_view(),
         name="processor_activity_edit",
     ),
+    path(
+        "processor-records/<int:pk>/view/",
+        activities.ProcessorActivityDetailView.as_view(),
+        name="processor_activity_detail",
+    ),
     path("exports/", exports.ExportsView.as_view(), name="exports"),
     path("exports/ropa.xlsx", exports.ExportXlsxView.as_view(), name="export_xlsx"),
     path("exports/ropa.csv", exports.ExportCsvView.as_view(), name="export_csv"),

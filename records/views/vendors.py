@@ -79,8 +79,8 @@ class VendorAddView(RecordsMixin, View):
 
 class VendorBulkView(RecordsMixin, TemplateView):
     """Paste names, domains or URLs; review the matches; add the chosen services and their proposed activities."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     template_name = "records/vendor_bulk.html"
 
@@ -151,8 +151,8 @@ class VendorBulkView(RecordsMixin, TemplateView):
 
 class VendorCreateView(RecordsMixin, TemplateView):
     """Add a vendor that is not in the catalogue."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     template_name = "records/vendor_form.html"
 
@@ -270,6 +270,8 @@ class VendorDpaDownloadView(RecordsMixin, View):
 class VendorProposalsView(RecordsMixin, TemplateView):
     """The processing activities proposed for a vendor: create new ones or link existing ones."""
 
+    # A form page: viewers get 403 as on the other form pages, instead of a form whose submission fails.
+    required_role = Role.EDITOR
     template_name = "records/vendor_proposals.html"
 
     def get_context_data(self, **kwargs):
@@ -303,6 +305,7 @@ class VendorProposalsView(RecordsMixin, TemplateView):
 class VendorCatalogueUpdateView(RecordsMixin, TemplateView):
     """Field-by-field review of a catalogue update; the user chooses which values to take."""
 
+    required_role = Role.EDITOR
     template_name = "records/vendor_catalogue_update.html"
 
     def _diff(self, vendor_use):

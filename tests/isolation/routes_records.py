@@ -42,6 +42,7 @@ ROUTES = {
     "records:processor_activity_list": Route(),
     "records:processor_activity_create": Route(),
     "records:processor_activity_edit": Route(kwargs=_processor_activity),
+    "records:processor_activity_detail": Route(kwargs=_processor_activity),
     "records:exports": Route(),
     "records:export_xlsx": Route(),
     "records:export_csv": Route(),
