@@ -206,7 +206,6 @@ def test_parser_finds_known_write_controls(organisation, world):
     ("url_name", "arguments"),
     [
         ("records:vendor_proposals", {"pk": "vendor"}),
-        ("records:vendor_catalogue_update", {"pk": "vendor"}),
         ("records:processor_activity_edit", {"pk": "processor_record"}),
         ("dpia:dpia_import", {"pk": "dpia"}),
     ],

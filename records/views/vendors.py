@@ -305,7 +305,6 @@ class VendorProposalsView(RecordsMixin, TemplateView):
 class VendorCatalogueUpdateView(RecordsMixin, TemplateView):
     """Field-by-field review of a catalogue update; the user chooses which values to take."""
 
-    required_role = Role.EDITOR
     template_name = "records/vendor_catalogue_update.html"
 
     def _diff(self, vendor_use):
