@@ -7,7 +7,7 @@ from reports.kinds import ReportKind, register_kind
 from reports.rendering.document import context_fingerprint
 
 from .completeness import missing_item_labels, organisation_missing_items
-from .exports.rows import activity_row
+from .exports.rows import activity_row, dpo_text, or_none_recorded
 from .models import ProcessingActivity, ProcessorActivity
 from .selectors import activities_for_export
 
@@ -41,6 +41,9 @@ def ropa_context(organisation, parameters):
     )
     latest = ProcessingActivity.objects.for_organisation(organisation).aggregate(latest=Max("updated_at"))["latest"]
     return {
+        # Art. 30(1)(a) items that exist only where appointed: "None recorded" instead of a blank.
+        "controller_representative": or_none_recorded(organisation.eu_representative),
+        "controller_dpo": dpo_text(organisation),
         "sections": sections,
         "processor_records": processor_records,
         "organisation_missing": [str(label) for label in missing_item_labels(organisation_missing)],

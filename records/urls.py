@@ -51,6 +51,11 @@ urlpatterns = [
         activities.ProcessorActivityFillView.as_view(),
         name="processor_activity_fill",
     ),
+    path(
+        "processor-records/<int:pk>/view/",
+        activities.ProcessorActivityDetailView.as_view(),
+        name="processor_activity_detail",
+    ),
     path("exports/", exports.ExportsView.as_view(), name="exports"),
     path("exports/ropa.xlsx", exports.ExportXlsxView.as_view(), name="export_xlsx"),
     path("exports/ropa.csv", exports.ExportCsvView.as_view(), name="export_csv"),

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -40,16 +40,23 @@ def _enqueue(job_id):
     transaction.on_commit(lambda: render_report.delay(job_id))
 
 
-def report_request(*, organisation, actor, kind, parameters=None):
+def report_request(*, organisation, actor, kind, parameters=None, requester_role=None):
     """Create a queued report job of `kind` and send it to the workers once the transaction commits.
 
-    Raise ValidationError (with the field at fault) for an unknown kind, invalid parameters, or when the
+    `requester_role` is the actor's membership role when the request comes from a page or the API; shell
+    commands pass None. Raise PermissionDenied when that role is below the kind's `request_role`, and
+    ValidationError (with the field at fault) for an unknown kind, invalid parameters, or when the
     organisation already has too many unfinished reports.
     """
     try:
         report_kind = get_kind(kind)
     except ReportInputError as error:
         raise ValidationError({"kind": str(error)}) from None
+    if requester_role is not None and not report_kind.allows_request_by(requester_role):
+        raise PermissionDenied(
+            _("Your role cannot request the report “%(kind)s”. Ask a member with a higher role to request it.")
+            % {"kind": report_kind.label}
+        )
     try:
         cleaned = report_kind.clean_parameters(parameters)
     except ReportInputError as error:

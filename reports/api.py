@@ -10,6 +10,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from organisations.api.base import OrganisationScopedViewSetMixin
+from organisations.roles import Role
 
 from .actions import report_request
 from .models import ReportJob
@@ -36,9 +37,11 @@ class ReportJobViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Report jobs of the organisation. Members read and download; editors and above request reports."""
+    """Report jobs of the organisation. Members read and download, and request the kinds their role allows."""
 
     queryset = ReportJob.objects.all()
+    # Creating a job is the only write, and report_request checks the kind's own request_role.
+    write_role = Role.VIEWER
     serializer_class = ReportJobSerializer
     filterset_fields = ["status", "kind"]
     ordering_fields = ["created_at", "finished_at"]
@@ -63,6 +66,7 @@ class ReportJobViewSet(
                 actor=request.user,
                 kind=serializer.validated_data["kind"],
                 parameters=serializer.validated_data.get("parameters") or {},
+                requester_role=self.membership.role,
             )
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import registered_kinds
+from .kinds import requestable_kinds
 from .rendering.pdf import PDF_VARIANTS
 
 
@@ -16,10 +16,11 @@ class ReportRequestForm(forms.Form):
         help_text=_("PDF/A is the archival format; PDF/UA adds tags for screen readers."),
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, role, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["kind"].choices = [(kind.name, kind.label) for kind in registered_kinds()]
+        # Only the kinds `role` may request. Another kind posted anyway fails as an invalid choice.
+        self.fields["kind"].choices = [(kind.name, kind.label) for kind in requestable_kinds(role)]
 
     def parameters(self):
         """Return the report parameters chosen in the form."""

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from organisations.roles import Role, role_at_least
+
 
 class ReportInputError(ValueError):
     """Invalid report data or parameters, or data above a limit. The message names the value and the fix."""
@@ -36,6 +38,13 @@ class ReportKind:
     # (value -> cleaned value, or raise ReportInputError).
     parameters: dict = field(default_factory=dict)
     description: str = ""
+    # Lowest membership role that may request this kind. Viewers read everything in their organisation, so a
+    # report that only shows what they can already see is open to them. Raise it for a kind that reveals more.
+    request_role: str = Role.VIEWER
+
+    def allows_request_by(self, role):
+        """Return whether a member with `role` may request this kind."""
+        return role_at_least(role, self.request_role)
 
     def clean_parameters(self, raw):
         """Return the validated parameters of a request; raise ReportInputError naming the first bad one."""
@@ -98,6 +107,8 @@ def register_kind(kind):
     """Add `kind` to the registry; registering the same name twice replaces the earlier kind."""
     if kind.orientation not in ("portrait", "landscape"):
         raise ValueError(f"Report kind {kind.name!r}: orientation must be 'portrait' or 'landscape'.")
+    if kind.request_role not in Role.values:
+        raise ValueError(f"Report kind {kind.name!r}: request_role must be one of {', '.join(Role.values)}.")
     _REGISTRY[kind.name] = kind
     return kind
 
@@ -116,6 +127,11 @@ def get_kind(name):
 def registered_kinds():
     """Return the registered kinds, by label."""
     return sorted(_REGISTRY.values(), key=lambda kind: str(kind.label))
+
+
+def requestable_kinds(role):
+    """Return the registered kinds a member with `role` may request, by label."""
+    return [kind for kind in registered_kinds() if kind.allows_request_by(role)]
 
 
 def kind_label(name):

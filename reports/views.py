@@ -1,7 +1,7 @@
 """Report pages: the list of report jobs, the request form, a job's live status and the download."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,6 +12,7 @@ from organisations.views.mixins import OrganisationMixin
 
 from .actions import report_request
 from .forms import ReportRequestForm
+from .kinds import requestable_kinds
 from .models import ReportJob
 from .selectors import report_job_file_response, report_job_get, report_job_list
 
@@ -31,23 +32,27 @@ class ReportJobListView(OrganisationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_request"] = self.can(Role.EDITOR)
-        context["form"] = ReportRequestForm(organisation=self.organisation)
+        context["can_request"] = bool(requestable_kinds(self.membership.role))
+        context["form"] = ReportRequestForm(organisation=self.organisation, role=self.membership.role)
         context["statuses"] = ReportJob.Status.choices
         context["selected_status"] = self.request.GET.get("status", "")
         return context
 
 
 class ReportRequestView(OrganisationMixin, FormView):
-    """Create a report job (editors and above); the worker renders it."""
+    """Create a report job of a kind the member's role may request. A worker renders it."""
 
     template_name = "reports/job_request.html"
     form_class = ReportRequestForm
-    required_role = Role.EDITOR
+    # Each kind sets the role that may request it (ReportKind.request_role), and the form offers only those kinds.
+    write_role = Role.VIEWER
 
     def get_form_kwargs(self):
+        if not requestable_kinds(self.membership.role):
+            raise PermissionDenied
         kwargs = super().get_form_kwargs()
         kwargs["organisation"] = self.organisation
+        kwargs["role"] = self.membership.role
         return kwargs
 
     def form_valid(self, form):
@@ -57,6 +62,7 @@ class ReportRequestView(OrganisationMixin, FormView):
                 actor=self.request.user,
                 kind=form.cleaned_data["kind"],
                 parameters=form.parameters(),
+                requester_role=self.membership.role,
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):

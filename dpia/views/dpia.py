@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from organisations.roles import Role
 from organisations.views.mixins import OrganisationMixin
 from reports.actions import report_request
+from reports.kinds import get_kind
 
 from ..actions import ConcurrentEditError, dpia_create, dpia_sign
 from ..risk_map import AXIS_TITLES, build_risk_map
@@ -49,6 +50,7 @@ class DpiaDetailView(OrganisationMixin, TemplateView):
             steps=[(step, step_problems(dpia, step.number)) for step in STEPS],
             versions=list(dpia.versions.select_related("signed_by").order_by("-number")),
             can_edit=self.can(Role.EDITOR),
+            can_request_pdf=get_kind("dpia").allows_request_by(self.membership.role),
             can_sign=dpia.validator_id == self.request.user.pk and dpia.status != "signed",
         )
         return context
@@ -79,11 +81,18 @@ class DpiaSignView(OrganisationMixin, View):
 class DpiaPdfView(OrganisationMixin, View):
     """Queue a PDF of the DPIA in the report pipeline and open the job page."""
 
+    # The "dpia" kind's request_role decides who may request it (viewers by default).
+    write_role = Role.VIEWER
+
     def post(self, request, org_slug, pk):
         dpia = dpia_get(organisation=self.organisation, pk=pk)
         try:
             job = report_request(
-                organisation=self.organisation, actor=request.user, kind="dpia", parameters={"dpia_id": dpia.pk}
+                organisation=self.organisation,
+                actor=request.user,
+                kind="dpia",
+                parameters={"dpia_id": dpia.pk},
+                requester_role=self.membership.role,
             )
         except ValidationError as error:
             for message in error.messages:

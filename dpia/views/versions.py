@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from organisations.roles import Role
 from organisations.views.mixins import OrganisationMixin
 
 from ..actions import ConcurrentEditError, dpia_import
@@ -71,6 +72,7 @@ class DpiaExportJsonView(OrganisationMixin, View):
 class DpiaImportView(OrganisationMixin, View):
     """Replace a DPIA's content with an exported JSON document. A malformed file changes nothing."""
 
+    required_role = Role.EDITOR
     template_name = "dpia/import.html"
 
     def get(self, request, org_slug, pk):

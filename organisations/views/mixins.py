@@ -42,6 +42,9 @@ class OrganisationMixin(LoginRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["organisation"] = self.organisation
         context["membership"] = self.membership
+        # Whether the member's role reaches this view's write_role. Templates show write controls (links to form
+        # pages, forms that change data) only when it does. A view may override it with a narrower check.
+        context["can_edit"] = self.can(self.write_role)
         return context
 
     def can(self, role):

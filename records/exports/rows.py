@@ -41,6 +41,15 @@ COLUMNS = (
     ("missing", gettext_lazy("Missing items")),
 )
 MISSING = "—"
+# Text of an empty Art. 30(1)(a) or (d) cell: joint controller, EU representative and DPO (required only where
+# they exist) and recipients other than processors. A blank cell would not show whether the item was checked.
+NONE_RECORDED = gettext_lazy("None recorded")
+
+
+def or_none_recorded(text):
+    """Return `text`, or the translated "None recorded" when it is blank."""
+    text = (text or "").strip()
+    return text or str(NONE_RECORDED)
 
 
 def _lines(values):
@@ -52,6 +61,14 @@ def controller_text(organisation):
     if organisation.country:
         parts.insert(2, str(organisation.country.name))
     return _lines(parts)
+
+
+def dpo_text(organisation):
+    """Return the data protection officer as "name (contact)" on one line, or "None recorded"."""
+    name, contact = organisation.dpo_name.strip(), organisation.dpo_contact.strip()
+    if name and contact:
+        return f"{name} ({contact})"
+    return or_none_recorded(name or contact)
 
 
 def activity_row(activity, organisation, organisation_missing=()):
@@ -86,9 +103,9 @@ def activity_row(activity, organisation, organisation_missing=()):
         "status": str(activity.get_status_display()),
         "owner": str(activity.owner or ""),
         "controller": controller_text(organisation),
-        "joint_controller": activity.joint_controller,
-        "representative": organisation.eu_representative,
-        "dpo": _lines([organisation.dpo_name, organisation.dpo_contact]),
+        "joint_controller": or_none_recorded(activity.joint_controller),
+        "representative": or_none_recorded(organisation.eu_representative),
+        "dpo": or_none_recorded(_lines([organisation.dpo_name, organisation.dpo_contact])),
         "purposes": _lines(row.purpose for row in purposes),
         "legal_bases": _lines(
             f"{row.purpose}: {row.get_legal_basis_display() if row.legal_basis else _('missing')}" for row in purposes
@@ -102,7 +119,7 @@ def activity_row(activity, organisation, organisation_missing=()):
         )
         or _("None"),
         "processors": _lines(recipient_text(row) for row in processors),
-        "other_recipients": _lines(recipient_text(row) for row in others),
+        "other_recipients": or_none_recorded(_lines(recipient_text(row) for row in others)),
         "processor_contracts": _lines(contracts),
         "transfer_countries": _lines(sorted({str(row.country.name) for row in transfers})) or _("None outside the EEA"),
         "transfer_safeguards": _lines(transfer_safeguard(row) for row in transfers),

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .rows import controller_text, ropa_rows
+from .rows import controller_text, dpo_text, or_none_recorded, ropa_rows
 
 # A cell starting with one of these is read as a formula (or a DDE command) by spreadsheet programs.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -61,9 +61,9 @@ def ropa_xlsx(organisation):
     _string_cell(sheet, 2, 1, _("Controller"))
     _string_cell(sheet, 2, 2, controller_text(organisation)).alignment = Alignment(wrap_text=True, vertical="top")
     _string_cell(sheet, 3, 1, _("Data protection officer"))
-    _string_cell(sheet, 3, 2, " ".join(filter(None, [organisation.dpo_name, organisation.dpo_contact])))
+    _string_cell(sheet, 3, 2, dpo_text(organisation))
     _string_cell(sheet, 4, 1, _("EU representative"))
-    _string_cell(sheet, 4, 2, organisation.eu_representative)
+    _string_cell(sheet, 4, 2, or_none_recorded(organisation.eu_representative))
     _string_cell(sheet, 5, 1, _("Exported on"))
     _string_cell(sheet, 5, 2, timezone.now().strftime("%Y-%m-%d %H:%M %Z"))
 

@@ -65,7 +65,7 @@ class ProcessorActivity(OrganisationOwnedModel):
         return self.controller_name
 
     def get_absolute_url(self):
-        return reverse("records:processor_activity_edit", kwargs={"org_slug": self.organisation.slug, "pk": self.pk})
+        return reverse("records:processor_activity_detail", kwargs={"org_slug": self.organisation.slug, "pk": self.pk})
 
     def missing_items(self):
         """Return the labels of the Art. 30(2) items still empty."""

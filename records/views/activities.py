@@ -296,6 +296,17 @@ class ProcessorActivityListView(RecordsMixin, TemplateView):
         return context
 
 
+class ProcessorActivityDetailView(RecordsMixin, TemplateView):
+    """One Art. 30(2) record, read-only. Editors reach the form from here."""
+
+    template_name = "records/processor_activity_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = selectors.processor_activity_get(organisation=self.organisation, pk=self.kwargs["pk"])
+        return context
+
+
 class ProcessorActivityFormView(RecordsMixin, TemplateView):
     required_role = Role.EDITOR
 

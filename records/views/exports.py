@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from organisations.roles import Role
 from reports.actions import report_request
+from reports.kinds import get_kind
 
 from ..exports.cookies import consent_texts, cookie_declaration
 from ..exports.register_json import register_json
@@ -37,7 +38,7 @@ class ExportsView(RecordsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_edit"] = self.can(Role.EDITOR)
+        context["can_request_pdf"] = get_kind("ropa").allows_request_by(self.membership.role)
         return context
 
 
@@ -73,10 +74,14 @@ class ExportPdfView(RecordsMixin, View):
     """Queue the RoPA PDF with the report pipeline and show the job's page."""
 
     http_method_names = ["post"]
+    # The "ropa" kind's request_role decides who may request it (viewers by default).
+    write_role = Role.VIEWER
 
     def post(self, request, org_slug):
         try:
-            job = report_request(organisation=self.organisation, actor=request.user, kind="ropa")
+            job = report_request(
+                organisation=self.organisation, actor=request.user, kind="ropa", requester_role=self.membership.role
+            )
         except ValidationError as error:
             for message in validation_messages(error):
                 messages.error(request, message)

@@ -80,8 +80,8 @@ class VendorAddView(RecordsMixin, View):
 
 class VendorBulkView(RecordsMixin, TemplateView):
     """Paste names, domains or URLs; review the matches; add the chosen services and their proposed activities."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     template_name = "records/vendor_bulk.html"
 
@@ -152,8 +152,8 @@ class VendorBulkView(RecordsMixin, TemplateView):
 
 class VendorCreateView(RecordsMixin, TemplateView):
     """Add a vendor that is not in the catalogue."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     template_name = "records/vendor_form.html"
 
@@ -275,6 +275,8 @@ class VendorProposalsView(RecordsMixin, TemplateView):
     or to a new activity named after its purpose of use.
     """
 
+    # A form page: viewers get 403 as on the other form pages, instead of a form whose submission fails.
+    required_role = Role.EDITOR
     template_name = "records/vendor_proposals.html"
 
     def get_context_data(self, **kwargs):

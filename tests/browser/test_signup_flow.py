@@ -144,6 +144,16 @@ def test_signup_invite_and_viewer_is_read_only(live_server, browser, settings):
         response = page.goto(f"{base_url}/o/northwind/{path}")
         assert response.status == HTTPStatus.FORBIDDEN, path
 
+    # The register is read-only for a viewer too: no links to its form pages, but the RoPA PDF may be requested.
+    for path in ("records/vendors/", "records/activities/", "records/processor-records/", "records/exports/"):
+        page.goto(f"{base_url}/o/northwind/{path}")
+        for form_page in ("/new/", "/edit/", "/delete/", "/bulk/"):
+            assert page.locator(f"main a[href*='{form_page}']").count() == 0, (path, form_page)
+    assert page.locator("main form[action$='/records/exports/ropa-pdf/'] button").count() == 1
+    for path in ("records/vendors/new/", "records/activities/new/", "records/processor-records/new/"):
+        response = page.goto(f"{base_url}/o/northwind/{path}")
+        assert response.status == HTTPStatus.FORBIDDEN, path
+
     status = page.evaluate(
         """async (url) => {
             const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken=')).split('=')[1];

@@ -38,6 +38,21 @@ def test_pdf_contains_every_section_and_risk_map(client, organisation, owner, dp
     assert "Not signed: this is a draft." in text
 
 
+def test_viewer_requests_dpia_pdf(client, organisation, viewer, dpia, django_capture_on_commit_callbacks):
+    client.force_login(viewer)
+    url = reverse("dpia:dpia_pdf", kwargs={"org_slug": organisation.slug, "pk": dpia.pk})
+
+    page = client.get(reverse("dpia:dpia_detail", kwargs={"org_slug": organisation.slug, "pk": dpia.pk}))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+
+    job = ReportJob.objects.get(kind="dpia")
+    assert url in page.text
+    assert response.status_code == HTTPStatus.FOUND
+    assert job.requested_by == viewer
+    assert job.status == ReportJob.Status.SUCCEEDED, job.error
+
+
 def test_pdf_of_other_organisations_dpia_fails(organisation, owner, other_organisation, dpia):
     from reports.kinds import ReportInputError, get_kind
 

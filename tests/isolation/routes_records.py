@@ -46,6 +46,7 @@ ROUTES = {
     "records:processor_activity_create": Route(),
     "records:processor_activity_edit": Route(kwargs=_processor_activity),
     "records:processor_activity_fill": Route(kwargs=_processor_activity),
+    "records:processor_activity_detail": Route(kwargs=_processor_activity),
     "records:exports": Route(),
     "records:export_xlsx": Route(),
     "records:export_csv": Route(),

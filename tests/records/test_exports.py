@@ -10,10 +10,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from records import actions
-from records.choices import VendorUseStatus
+from records.choices import RecipientKind, VendorUseStatus
 from records.exports.cookies import cookie_declaration, fill_consent_text
 from records.exports.rows import COLUMNS
 from records.exports.spreadsheet import neutralise, ropa_csv, ropa_xlsx
+from records.models import ActivityRecipient
 from tests.records.factories import us_service
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,91 @@ def test_xlsx_flags_missing_items(organisation, filled):
     # The empty activity misses the most items, so it comes first.
     assert "Art. 30(1)(b): purposes of the processing" in first_row_missing
     assert "Art. 30(1)(g)" in first_row_missing
+
+
+def _column(header, key):
+    labels = dict(COLUMNS)
+    return header.index(str(labels[key]))
+
+
+@pytest.mark.parametrize("key", ["joint_controller", "representative", "dpo", "other_recipients"])
+def test_xlsx_blank_items_none_recorded(organisation, filled, key):
+    sheet = load_workbook(io.BytesIO(ropa_xlsx(organisation))).active
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    column = _column(header, key) + 1
+
+    values = [sheet.cell(row=row, column=column).value for row in (HEADER_ROW + 1, HEADER_ROW + 2)]
+
+    assert values == ["None recorded", "None recorded"]
+
+
+def test_xlsx_header_none_recorded(organisation, filled):
+    sheet = load_workbook(io.BytesIO(ropa_xlsx(organisation))).active
+
+    assert sheet["A3"].value == "Data protection officer"
+    assert sheet["B3"].value == "None recorded"
+    assert sheet["A4"].value == "EU representative"
+    assert sheet["B4"].value == "None recorded"
+
+
+def test_xlsx_recorded_items_shown(organisation, filled):
+    activity, _empty = filled
+    organisation.eu_representative = "Rep EU GmbH, Berlin"
+    organisation.dpo_name = "Dana Officer"
+    organisation.dpo_contact = "dpo@acme.example"
+    organisation.save()
+    activity.joint_controller = "Partner Retail SA"
+    activity.save()
+    ActivityRecipient.objects.create(
+        organisation=organisation, activity=activity, name="Tax office", kind=RecipientKind.EXTERNAL, country="FR"
+    )
+    sheet = load_workbook(io.BytesIO(ropa_xlsx(organisation))).active
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    row = next(
+        row for row in range(HEADER_ROW + 1, HEADER_ROW + 3) if sheet.cell(row=row, column=1).value == activity.name
+    )
+
+    def cell(key):
+        return sheet.cell(row=row, column=_column(header, key) + 1).value
+
+    assert sheet["B3"].value == "Dana Officer (dpo@acme.example)"
+    assert sheet["B4"].value == "Rep EU GmbH, Berlin"
+    assert cell("joint_controller") == "Partner Retail SA"
+    assert cell("representative") == "Rep EU GmbH, Berlin"
+    assert cell("dpo") == "Dana Officer\ndpo@acme.example"
+    assert cell("other_recipients").startswith("Tax office (FR): External recipient")
+
+
+def test_csv_blank_items_none_recorded(organisation, filled):
+    rows = list(csv.reader(io.StringIO(ropa_csv(organisation).lstrip("\ufeff"))))
+    header = rows[0]
+
+    for key in ("joint_controller", "representative", "dpo", "other_recipients"):
+        assert [row[_column(header, key)] for row in rows[1:]] == ["None recorded", "None recorded"], key
+
+
+def test_csv_neutralises_joint_controller(organisation, filled):
+    activity, _empty = filled
+    activity.joint_controller = "=cmd|' /C calc'!A0"
+    activity.save()
+
+    rows = list(csv.reader(io.StringIO(ropa_csv(organisation).lstrip("\ufeff"))))
+    column = _column(rows[0], "joint_controller")
+
+    assert "'=cmd|' /C calc'!A0" in [row[column] for row in rows[1:]]
+
+
+def test_json_keeps_blank_items_empty(organisation, filled, client, editor):
+    client.force_login(editor)
+
+    response = client.get(reverse("records:export_json", kwargs={"org_slug": organisation.slug}))
+
+    data = json.loads(response.content)
+    assert data["controller"]["eu_representative"] == ""
+    assert data["controller"]["dpo_name"] == ""
+    assert data["controller"]["dpo_contact"] == ""
+    assert [row["joint_controller"] for row in data["processing_activities"]] == ["", ""]
+    assert "None recorded" not in response.content.decode()
 
 
 def test_csv_neutralises_formula(organisation, filled):
@@ -168,3 +254,5 @@ def test_export_command_pdf(organisation, filled, tmp_path, editor):
     assert "Customer support and contact handling" in text
     assert organisation.controller_name in text
     assert "кириллица" in text
+    # No joint controller, EU representative or DPO is recorded for this organisation.
+    assert "None recorded" in text

@@ -1,5 +1,8 @@
 import pytest
 
+# The real prefork worker of the `services` tests. Only tests that use these fixtures start it.
+from .worker import report_worker, worker_media  # noqa: F401 (fixtures)
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):

@@ -2,47 +2,19 @@
 
 import os
 import signal
-import time
 from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
 
 from organisations.roles import Role
-from reports.actions import report_jobs_reap
 from reports.models import ReportJob
 from tests.factories import member
 
 from .pdf_text import pdf_text
-from .worker import report_worker  # noqa: F401 (fixture)
+from .worker import wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
-
-TIMEOUT_SECONDS = 90
-
-
-@pytest.fixture
-def worker_media(report_worker, settings):  # noqa: F811
-    # Downloads read the files the worker wrote.
-    settings.MEDIA_ROOT = report_worker.media_root
-    report_worker.block_file.unlink(missing_ok=True)
-    report_worker.crash_file.unlink(missing_ok=True)
-    yield report_worker
-    report_worker.block_file.unlink(missing_ok=True)
-    report_worker.crash_file.unlink(missing_ok=True)
-
-
-def wait_for(predicate, worker, what, *, reap=False):
-    deadline = time.monotonic() + TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if reap:
-            # The periodic reaper, run here instead of by celery beat so the test controls its timing.
-            report_jobs_reap()
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    pytest.fail(f"Timed out waiting for {what}. Worker log:\n{worker.log_tail()}")
 
 
 def rendered_entries(job):

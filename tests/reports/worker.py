@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings
 
 from config.celery import app
+from reports.actions import report_jobs_reap
 from tests.conftest import skip_or_fail
 from tests.integration.worker import broker_available, database_url_of
 
@@ -27,6 +28,8 @@ START_TIMEOUT_SECONDS = 60
 STOP_TIMEOUT_SECONDS = 15
 # Short leases let the reaper recover a killed render within seconds instead of minutes.
 TEST_LEASE_SECONDS = 4
+# Maximum seconds a test waits for a job to reach the state it expects.
+TIMEOUT_SECONDS = 90
 
 
 @dataclass
@@ -118,3 +121,27 @@ def report_worker(django_db_setup, django_db_blocker):
             except subprocess.TimeoutExpired:
                 worker.process.kill()
                 worker.process.wait()
+
+
+@pytest.fixture
+def worker_media(report_worker, settings):
+    # Downloads read the files the worker wrote.
+    settings.MEDIA_ROOT = report_worker.media_root
+    report_worker.block_file.unlink(missing_ok=True)
+    report_worker.crash_file.unlink(missing_ok=True)
+    yield report_worker
+    report_worker.block_file.unlink(missing_ok=True)
+    report_worker.crash_file.unlink(missing_ok=True)
+
+
+def wait_for(predicate, worker, what, *, reap=False):
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if reap:
+            # The periodic reaper, run here instead of by celery beat so the test controls its timing.
+            report_jobs_reap()
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.3)
+    pytest.fail(f"Timed out waiting for {what}. Worker log:\n{worker.log_tail()}")
