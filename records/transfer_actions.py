@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import TransferSafeguard
+from .dpf_checks import record_dpf_check, validate_dpf_check_date
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ def transfer_record_dpf_check(*, organisation, transfer, actor, checked_on=None)
     """Record that the recipient of `transfer` was found on the DPF list on `checked_on` (today by default).
 
     Only a transfer relying on the DPF can be marked, and a date in the future is rejected. The change is kept in the
-    row's history with `actor`.
+    row's history with `actor`, and spreads to the other DPF transfers to the same recipient and to the vendor of
+    that name (see dpf_checks).
     """
     from .activity_actions import activity_refresh_completeness
 
@@ -31,17 +33,14 @@ def transfer_record_dpf_check(*, organisation, transfer, actor, checked_on=None)
             )
             % {"recipient": transfer.recipient}
         )
-    today = timezone.localdate()
-    checked_on = checked_on or today
-    if checked_on > today:
-        raise ValidationError(
-            _("The DPF check date %(date)s is in the future. Enter today's date or an earlier one.")
-            % {"date": checked_on.isoformat()}
-        )
+    checked_on = checked_on or timezone.localdate()
+    validate_dpf_check_date(checked_on)
 
     transfer.dpf_checked_on = checked_on
     transfer._history_user = actor
     transfer.save()
     activity_refresh_completeness(activity=transfer.activity)
+    # The check concerns the recipient, so the other DPF transfers to it and its register entry get the date too.
+    record_dpf_check(organisation=organisation, recipient=transfer.recipient, checked_on=checked_on, actor=actor)
     logger.info("Recorded DPF check of transfer %s on %s (organisation %s)", transfer.pk, checked_on, organisation.pk)
     return transfer

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from .autofill import vendor_use_values_from_service
 from .checklist_actions import checklist_create_for_vendor_use
 from .choices import TransferSafeguard, VendorUseStatus
+from .dpf_checks import record_dpf_check, validate_dpf_check_date
 from .members import is_member
 from .models import VendorUse
 from .models.vendor_use import CATALOGUE_FILLED_FIELDS
@@ -33,6 +34,11 @@ def _validate_common(organisation, values):
     owner = values.get("owner")
     if owner is not None and not is_member(organisation, owner):
         raise ValidationError({"owner": _("The owner must be a member of this organisation.")})
+    if values.get("dpf_checked_on") is not None:
+        try:
+            validate_dpf_check_date(values["dpf_checked_on"])
+        except ValidationError as error:
+            raise ValidationError({"dpf_checked_on": error.messages}) from error
     safeguards = values.get("transfer_safeguards")
     if safeguards is not None:
         allowed = {value for value, _label in TransferSafeguard.choices if value}
@@ -124,6 +130,8 @@ def vendor_use_update(*, organisation, vendor_use, actor, changes):
         raise ValidationError(_("These fields cannot be changed: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     _validate_common(organisation, changes)
 
+    new_dpf_check = changes.get("dpf_checked_on")
+    dpf_check_changed = new_dpf_check is not None and new_dpf_check != vendor_use.dpf_checked_on
     edited = list(vendor_use.user_edited_fields)
     for field, value in changes.items():
         if getattr(vendor_use, field) == value:
@@ -137,6 +145,10 @@ def vendor_use_update(*, organisation, vendor_use, actor, changes):
     vendor_use.full_clean(exclude=["owner", "service"], validate_constraints=False)
     vendor_use._history_user = actor
     vendor_use.save()
+    if dpf_check_changed:
+        record_dpf_check(
+            organisation=organisation, recipient=vendor_use.vendor_name, checked_on=new_dpf_check, actor=actor
+        )
     return vendor_use
 
 

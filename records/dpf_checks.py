@@ -1,0 +1,71 @@
+"""Dates on which the organisation checked a recipient on the EU-US Data Privacy Framework list.
+
+A check is a fact about a legal entity on a day, not about one row. Once the DPO has found "Genesys Cloud
+Services, Inc." active on the list, every DPF transfer to that recipient and the vendor's own entry in the
+register share the date. A later check replaces an earlier date; an earlier one never replaces a later one.
+"""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import TransferSafeguard
+
+logger = logging.getLogger(__name__)
+
+
+def validate_dpf_check_date(checked_on):
+    """Raise ValidationError when `checked_on` is in the future."""
+    if checked_on is not None and checked_on > timezone.localdate():
+        raise ValidationError(
+            _("The DPF check date %(date)s is in the future. Enter today's date or an earlier one.")
+            % {"date": checked_on.isoformat()}
+        )
+
+
+def record_dpf_check(*, organisation, recipient, checked_on, actor):
+    """Store `checked_on` on every DPF transfer to `recipient` and on the vendor of that name, where it is later.
+
+    Names are compared without regard to case. Returns the number of transfer rows updated. Completeness of the
+    activities touched is refreshed.
+    """
+    from .activity_actions import activity_refresh_completeness
+    from .models import ActivityTransfer, ProcessingActivity, VendorUse
+
+    validate_dpf_check_date(checked_on)
+    transfers = (
+        ActivityTransfer.objects.for_organisation(organisation)
+        .filter(safeguard=TransferSafeguard.DPF, recipient__iexact=recipient)
+        .select_related("activity")
+    )
+    touched_activities = set()
+    updated = 0
+    for transfer in transfers:
+        if transfer.dpf_checked_on is not None and transfer.dpf_checked_on >= checked_on:
+            continue
+        transfer.dpf_checked_on = checked_on
+        transfer._history_user = actor
+        transfer.save(update_fields=["dpf_checked_on"])
+        touched_activities.add(transfer.activity_id)
+        updated += 1
+
+    vendor_uses = VendorUse.objects.for_organisation(organisation).filter(vendor_name__iexact=recipient)
+    for vendor_use in vendor_uses:
+        if vendor_use.dpf_checked_on is not None and vendor_use.dpf_checked_on >= checked_on:
+            continue
+        vendor_use.dpf_checked_on = checked_on
+        vendor_use._history_user = actor
+        vendor_use.save(update_fields=["dpf_checked_on"])
+
+    for activity in ProcessingActivity.objects.for_organisation(organisation).filter(pk__in=touched_activities):
+        activity_refresh_completeness(activity=activity)
+    logger.info(
+        "Recorded DPF check of %r on %s for %d transfers (organisation %s)",
+        recipient,
+        checked_on,
+        updated,
+        organisation.pk,
+    )
+    return updated
