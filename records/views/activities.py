@@ -97,6 +97,8 @@ class ActivityDetailView(RecordsMixin, TemplateView):
             .order_by("vendor_name"),
             can_edit=self.can(Role.EDITOR),
             dpf_list_url=DPF_LIST_URL,
+            # The DPIA app's screenings point at the activity; the newest decision is the one in force.
+            latest_screening=activity.dpia_screenings.order_by("-decided_at", "-pk").first(),
         )
         return context
 

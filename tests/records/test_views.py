@@ -355,3 +355,24 @@ def test_pages_render_empty(organisation, editor_client, name):
     response = editor_client.get(url(name, organisation))
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_activity_detail_dpia_without_screening(organisation, editor_client, editor):
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Visitor badges")
+
+    body = editor_client.get(url("activity_detail", organisation, pk=activity.pk)).content.decode()
+
+    assert "no DPIA screening is recorded for this activity yet" in body
+    assert "according to the screening" not in body
+
+
+def test_activity_detail_dpia_names_screening(organisation, editor_client, editor):
+    from dpia.models import Screening
+
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Visitor badges")
+    Screening.objects.create(organisation=organisation, activity=activity, outcome="not_required", decided_by=editor)
+
+    body = editor_client.get(url("activity_detail", organisation, pk=activity.pk)).content.decode()
+
+    assert "The DPIA screening of" in body
+    assert "concluded: DPIA not required." in body
