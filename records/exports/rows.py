@@ -5,6 +5,7 @@ controller template: controller, purposes and legal bases, data subjects and dat
 retention, security measures, then DPIA and management columns.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -132,7 +133,8 @@ def activity_row(activity, organisation, organisation_missing=()):
         "dpia_required": _("Yes") if activity.dpia_required else _("No"),
         "dpia_link": activity.dpia_link,
         "next_review": activity.next_review_date.isoformat() if activity.next_review_date else "",
-        "updated": activity.updated_at.date().isoformat(),
+        # The day in the organisation's time zone (TIME_ZONE), as on the pages and in the PDF.
+        "updated": timezone.localdate(activity.updated_at).isoformat(),
         "missing": _lines(str(label) for label in missing) or _("None"),
     }
 

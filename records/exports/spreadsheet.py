@@ -65,7 +65,7 @@ def ropa_xlsx(organisation):
     _string_cell(sheet, 4, 1, _("EU representative"))
     _string_cell(sheet, 4, 2, or_none_recorded(organisation.eu_representative))
     _string_cell(sheet, 5, 1, _("Exported on"))
-    _string_cell(sheet, 5, 2, timezone.now().strftime("%Y-%m-%d %H:%M %Z"))
+    _string_cell(sheet, 5, 2, timezone.localtime().strftime("%Y-%m-%d %H:%M %Z"))
 
     header_row = 7
     fill = PatternFill("solid", fgColor="DDE3EA")

@@ -256,3 +256,21 @@ def test_export_command_pdf(organisation, filled, tmp_path, editor):
     assert "кириллица" in text
     # No joint controller, EU representative or DPO is recorded for this organisation.
     assert "None recorded" in text
+
+
+def test_updated_day_follows_time_zone(organisation, editor, settings):
+    import datetime
+
+    from records.exports.rows import ropa_rows
+    from records.models import ProcessingActivity
+
+    settings.TIME_ZONE = "Europe/Brussels"
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Late-night change")
+    # 23:30 UTC on 4 December is 00:30 on 5 December in Brussels.
+    late = datetime.datetime(2026, 12, 4, 23, 30, tzinfo=datetime.UTC)
+    ProcessingActivity.objects.filter(pk=activity.pk).update(updated_at=late)
+
+    headers, rows = ropa_rows(organisation)
+    (row,) = [dict(zip(headers, row, strict=True)) for row in rows if row[0] == "Late-night change"]
+
+    assert row["Last updated"] == "2026-12-05"
