@@ -1,6 +1,7 @@
 """The register dashboard: vendors by risk, transfers, checklist progress, incomplete records, missing DPIAs."""
 
 from django.views.generic import TemplateView
+from django_countries import countries
 
 from .. import selectors
 from ..choices import TransferSafeguard
@@ -16,6 +17,7 @@ class DashboardView(RecordsMixin, TemplateView):
         safeguard_labels = dict(TransferSafeguard.choices)
         for row in figures["transfers"]:
             row["safeguard_label"] = safeguard_labels.get(row["safeguard"], row["safeguard"])
+            row["country_name"] = countries.name(row["country"]) or row["country"]
         context["figures"] = figures
         context["risk_levels"] = [
             ("high", figures["vendors_by_risk"].get("high", 0)),

@@ -326,6 +326,17 @@ def test_dashboard_panels(organisation, editor_client, vendor_use, editor):
     assert figures["vendors_by_risk"] == {"medium": 1}
     assert figures["dpia_missing_count"] == 1
     assert {(row["country"], row["safeguard"]) for row in figures["transfers"]} == {("US", "dpf"), ("US", "scc")}
+    assert "United States of America" in response.content.decode()
+
+
+def test_dashboard_says_incomplete_list_is_cut(organisation, editor_client, editor):
+    for number in range(12):
+        actions.activity_create(organisation=organisation, actor=editor, name=f"Activity {number:02d}")
+
+    body = editor_client.get(url("dashboard", organisation)).content.decode()
+
+    assert "12 of 12 processing activities miss Art. 30 items." in body
+    assert "The 10 with the most missing items are listed" in body
 
 
 def test_processor_record_create(organisation, editor_client):
