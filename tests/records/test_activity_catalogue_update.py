@@ -282,6 +282,9 @@ def test_review_page_applies_chosen_rows(organisation, editor, editor_client, ve
     assert vendor_use.catalogue_version == 2
     assert vendor_use.needs_catalogue_review is False
     assert diff_of(organisation, vendor_use, activity).is_empty
+    after = editor_client.get(review_url(organisation, vendor_use)).content.decode()
+    assert "reviewed against version 2 of the catalogue entry, the current one" in after
+    assert "now at version 2" not in after
 
 
 def test_review_page_ticks_additions_not_removals(organisation, editor_client, vendor_use, activity):
