@@ -57,6 +57,14 @@ def _lines(values):
     return "\n".join(value for value in values if value)
 
 
+def retention_text(row):
+    """Return "category (subject): period", leaving out the subject when the category already starts with it."""
+    subject = str(row.get_applies_to_display())
+    if row.data_category.casefold().startswith(subject.casefold()):
+        return f"{row.data_category}: {row.period}"
+    return f"{row.data_category} ({subject}): {row.period}"
+
+
 def controller_text(organisation):
     parts = [organisation.controller_name, organisation.address.strip(), organisation.contact_email]
     if organisation.country:
@@ -125,10 +133,7 @@ def activity_row(activity, organisation, organisation_missing=()):
         "transfer_countries": _lines(sorted({str(row.country.name) for row in transfers})) or _("None outside the EEA"),
         "transfer_safeguards": _lines(transfer_safeguard(row) for row in transfers),
         "transfer_documentation": _lines(sorted({row.documentation_url for row in transfers if row.documentation_url})),
-        "retention": _lines(
-            f"{row.data_category} ({row.get_applies_to_display()}): {row.period}"
-            for row in activity.retention_periods.all()
-        ),
+        "retention": _lines(retention_text(row) for row in activity.retention_periods.all()),
         "security_measures": activity.security_measures,
         "dpia_required": _("Yes") if activity.dpia_required else _("No"),
         "dpia_link": activity.dpia_link,

@@ -274,3 +274,16 @@ def test_updated_day_follows_time_zone(organisation, editor, settings):
     (row,) = [dict(zip(headers, row, strict=True)) for row in rows if row[0] == "Late-night change"]
 
     assert row["Last updated"] == "2026-12-05"
+
+
+def test_retention_text_does_not_repeat_subject():
+    from records.exports.rows import retention_text
+    from records.models import RetentionPeriod
+
+    cookies = RetentionPeriod(
+        data_category="Cookies and similar identifiers set by HubSpot", applies_to="cookies", period="Up to 6 months"
+    )
+    data = RetentionPeriod(data_category="Support tickets", applies_to="personal-data", period="3 years")
+
+    assert retention_text(cookies) == "Cookies and similar identifiers set by HubSpot: Up to 6 months"
+    assert retention_text(data) == "Support tickets (Personal data): 3 years"

@@ -140,7 +140,7 @@ def test_exports_name_applies_to(organisation, editor, client):
     }
 
     assert "Data held by Callcentre Cloud (Personal data): " in row["retention"]
-    assert "set by Callcentre Cloud (Cookies and similar identifiers): Up to 1 year" in row["retention"]
+    assert "Cookies and similar identifiers set by Callcentre Cloud: Up to 1 year" in row["retention"]
     assert exported["Data held by Callcentre Cloud"] == "personal-data"
     assert exported["Cookies and similar identifiers set by Callcentre Cloud"] == "cookies"
 
