@@ -144,8 +144,8 @@ def dpf_basis_note(*, name, legal_entity="", entity_is_us=True, reviewed_on=None
 def join_notes(note, addition, limit=BASIS_NOTE_MAX_LENGTH):
     """Return `note` followed by `addition`, at most `limit` characters long.
 
-    When both do not fit, `note` is cut at a word boundary and marked with an ellipsis, so that `addition` (a
-    condition or a fallback safeguard, the part specific to the row) is kept whole whenever it fits on its own.
+    When both do not fit, `note` is cut at a word boundary and marked with an ellipsis. So `addition`, the part
+    specific to the row such as a condition, is kept whole unless it alone exceeds half of `limit`.
     """
     note = (note or "").strip()
     addition = (addition or "").strip()
@@ -199,7 +199,7 @@ def assess_destination(
     - Countries with an adequacy decision rely on it, without a transfer impact assessment.
     - The United States counts as adequate only when the recipient is DPF-certified (`dpf_certified`).
       `dpf_note` becomes the basis note, and the date of a check on the DPF list is left for the user to record.
-      When SCCs are offered as well, the note says so, because they remain in force if the DPF falls.
+      When SCCs are offered as well, the note mentions them, because they remain in force if the DPF falls.
     - Anywhere else the safeguard offered by the vendor is named (BCRs, then SCCs with the module, then a
       derogation) and a transfer impact assessment is flagged. With no safeguard offered it stays unidentified.
     """
@@ -272,7 +272,7 @@ def assess_onward_destination(
       (Clause 8.7 in module 1), or the binding corporate rules.
     - A vendor in the EEA, or one whose country is unknown (`vendor_assessment` None or no transfer), is the
       exporter itself. A processor engaging a sub-processor needs SCC module 3, a controller engaging its own
-      processor module 2. The catalogue does not record the vendor's contracts, so the note asks for a check.
+      processor module 2. The catalogue does not record the vendor's contracts, so the note requests a check.
     """
     country = (country or "").upper()
     if is_eea(country) or country in ADEQUACY_DECISIONS:

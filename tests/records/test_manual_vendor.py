@@ -140,14 +140,6 @@ def test_controller_vendor_keeps_module_one_fallback(organisation, editor):
     assert "SCCs (module 1) are also in place" in transfer.basis_note
 
 
-def test_dpf_only_vendor_mentions_no_scc(organisation, editor):
-    vendor_use = manual_vendor(organisation, editor, vendor_country="US", transfer_safeguards=[TransferSafeguard.DPF])
-
-    activity = manual_vendor_accept(organisation=organisation, vendor_use=vendor_use, actor=editor)
-
-    assert "SCCs" not in activity.transfers.get().basis_note
-
-
 def test_us_vendor_without_dpf_choice_uses_scc(organisation, editor):
     vendor_use = manual_vendor(organisation, editor, vendor_country="US", transfer_safeguards=[TransferSafeguard.SCC])
 
