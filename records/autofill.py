@@ -5,14 +5,22 @@ Service whose child rows are best prefetched with CATALOGUE_PREFETCH.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
 from .purposes import purpose_keys_for_categories, purpose_label
 from .subprocessor_catalogue import catalogue_listings, dpf_listing_for
-from .transfers import assess_destination, assess_onward_destination, dpf_basis_note
+from .transfers import (
+    assess_destination,
+    assess_onward_destination,
+    condition_note,
+    dpf_basis_note,
+    is_eea,
+    join_notes,
+)
 
 CATALOGUE_PREFETCH = ("legal_bases", "subprocessors", "cookies", "checklist_items", "vendor_roles")
 
@@ -137,52 +145,102 @@ class TransferProposal:
     documentation_url: str
 
 
-def transfers_for(service, vendor_use, *, organisation_is_processor=False):
-    """Return the Chapter V transfers to the vendor's destinations and to its sub-processors' countries.
+def vendor_country_for(service, vendor_use):
+    """Return the country of the vendor's legal entity: the register's value, else the catalogue's."""
+    return str(vendor_use.vendor_country or service.vendor_country or "").upper()
 
-    EEA destinations are left out because they are no transfer. A DPF transfer gets no check date: the note says
-    what the catalogue records and asks for a check on the DPF list. Sub-processors are looked up in the catalogue
-    in one query, for their own DPF certification.
+
+def subprocessor_names_to_look_up(service):
+    """Return the names of `service`'s US sub-processors, whose own DPF certification the catalogue may record."""
+    return [row.name for row in service.subprocessors.all() if str(row.country) == "US"]
+
+
+def transfers_for(service, vendor_use, *, organisation_is_processor=False, vendor_role=None, listings=None):
+    """Return the Chapter V transfers to the vendor and by the vendor to its sub-processors.
+
+    The vendor's own country decides who exports. A vendor outside the EEA (or of unknown country) is an importer
+    from the organisation for every catalogue destination, and passes data on under the terms of that
+    safeguard. A vendor in the EEA receives no Chapter V transfer: the catalogue destinations are onward
+    transfers it makes as exporter. So they are recorded through its sub-processors, plus one row for each
+    destination that no listed sub-processor covers. EEA destinations are left out because they are no transfer.
+
+    A DPF transfer gets no check date: the note says what the catalogue records and asks for a check on the DPF
+    list. `vendor_role` overrides the vendor use's role, as in a record kept as a processor. Sub-processors are
+    looked up in the catalogue in one query unless `listings` (from catalogue_listings()) is given.
     """
+    role = vendor_role or vendor_use.vendor_role
+    vendor_country = vendor_country_for(service, vendor_use)
+    offered = service.transfer_safeguards or []
+    documentation_url = service.subprocessors_url or service.dpa_url
     proposals = []
-    dpf_note = dpf_basis_note(
-        name=service.name,
-        legal_entity=service.vendor_legal_entity,
-        entity_is_us=str(service.vendor_country or "") == "US",
-        reviewed_on=service.last_reviewed,
-    )
-    for country in service.transfer_destinations or []:
-        assessment = assess_destination(
-            country,
-            dpf_certified=service.dpf_certified,
-            dpf_note=dpf_note,
-            offered_safeguards=service.transfer_safeguards or [],
-            recipient_role=vendor_use.vendor_role,
-            organisation_is_processor=organisation_is_processor,
+
+    vendor_assessment = None
+    if not is_eea(vendor_country):
+        dpf_note = dpf_basis_note(
+            name=service.name,
+            legal_entity=service.vendor_legal_entity,
+            entity_is_us=str(service.vendor_country or "") == "US",
+            reviewed_on=service.last_reviewed,
         )
-        if assessment.is_transfer:
-            proposals.append(TransferProposal(vendor_use.vendor_name, assessment, service.dpa_url))
+        for country in service.transfer_destinations or []:
+            assessment = assess_destination(
+                country,
+                dpf_certified=service.dpf_certified,
+                dpf_note=dpf_note,
+                offered_safeguards=offered,
+                recipient_role=role,
+                organisation_is_processor=organisation_is_processor,
+            )
+            if assessment.is_transfer:
+                proposals.append(TransferProposal(vendor_use.vendor_name, assessment, service.dpa_url))
+        if vendor_country:
+            vendor_assessment = assess_destination(
+                vendor_country,
+                dpf_certified=service.dpf_certified,
+                dpf_note=dpf_note,
+                offered_safeguards=offered,
+                recipient_role=role,
+                organisation_is_processor=organisation_is_processor,
+            )
 
     subprocessors = list(service.subprocessors.all())
-    us_names = [row.name for row in subprocessors if str(row.country) == "US"]
-    listings = catalogue_listings(us_names)
+    if listings is None:
+        listings = catalogue_listings(subprocessor_names_to_look_up(service))
+    onward = {
+        "vendor_name": vendor_use.vendor_name,
+        "vendor_role": role,
+        "vendor_country": vendor_country,
+        "vendor_assessment": vendor_assessment,
+    }
     for row in subprocessors:
         assessment = assess_onward_destination(
-            str(row.country),
-            vendor_name=vendor_use.vendor_name,
-            vendor_role=vendor_use.vendor_role,
-            subprocessor_dpf_note=_subprocessor_dpf_note(row.name, listings),
+            str(row.country), subprocessor_dpf_note=_subprocessor_dpf_note(row.name, listings), **onward
         )
         if assessment.is_transfer:
-            proposals.append(TransferProposal(row.name, assessment, service.subprocessors_url or service.dpa_url))
+            note = join_notes(assessment.basis_note, condition_note(row.condition))
+            proposals.append(TransferProposal(row.name, replace(assessment, basis_note=note), documentation_url))
+
+    if is_eea(vendor_country):
+        covered = {str(row.country).upper() for row in subprocessors}
+        for country in service.transfer_destinations or []:
+            if country.upper() in covered:
+                continue
+            assessment = assess_onward_destination(country, **onward)
+            if assessment.is_transfer:
+                recipient = _("Sub-processors or group companies of %(vendor)s in %(country)s") % {
+                    "vendor": vendor_use.vendor_name,
+                    "country": countries.name(country.upper()) or country,
+                }
+                proposals.append(TransferProposal(recipient[:200], assessment, documentation_url))
     return proposals
 
 
 def _subprocessor_dpf_note(name, listings):
+    """Return the DPF note naming the sub-processor `name` itself, and the catalogue entry the fact comes from."""
     listing = dpf_listing_for(name, listings)
     if listing is None:
         return ""
-    return dpf_basis_note(name=listing.name, legal_entity=name, reviewed_on=listing.last_reviewed)
+    return dpf_basis_note(name=name, legal_entity=name, reviewed_on=listing.last_reviewed, catalogue_entry=listing.name)
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,16 @@
 
 In such a record the organisation is the processor and its vendors are sub-processors, so SCCs with them are
 module 3 (processor to processor). A US vendor relies on the DPF when the catalogue records it as certified or,
-for a hand-added vendor, when the user ticked the DPF safeguard.
+for a hand-added vendor, when the user ticked the DPF safeguard. A vendor in the EEA receives no transfer itself:
+the transfers it makes to its own sub-processors are listed instead, as for the record kept as a controller.
 """
 
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from .autofill import subprocessor_names_to_look_up, transfers_for
 from .choices import TransferSafeguard, VendorRole
-from .subprocessor_catalogue import catalogue_listings, dpf_listing_for
-from .transfers import assess_destination, assess_onward_destination, dpf_basis_note
+from .subprocessor_catalogue import catalogue_listings
 from .vendor_transfers import assess_vendor_use_country
 
 
@@ -39,40 +40,14 @@ def transfer_line(recipient, assessment):
 
 
 def _catalogue_transfer_lines(vendor_use, listings):
-    service = vendor_use.service
-    note = dpf_basis_note(
-        name=service.name,
-        legal_entity=service.vendor_legal_entity,
-        entity_is_us=str(service.vendor_country or "") == "US",
-        reviewed_on=service.last_reviewed,
+    proposals = transfers_for(
+        vendor_use.service,
+        vendor_use,
+        organisation_is_processor=True,
+        vendor_role=VendorRole.PROCESSOR,
+        listings=listings,
     )
-    lines = []
-    for country in service.transfer_destinations or []:
-        assessment = assess_destination(
-            country,
-            dpf_certified=service.dpf_certified,
-            dpf_note=note,
-            offered_safeguards=service.transfer_safeguards or [],
-            recipient_role=VendorRole.PROCESSOR,
-            organisation_is_processor=True,
-        )
-        if assessment.is_transfer:
-            lines.append(transfer_line(vendor_use.vendor_name, assessment))
-    for row in service.subprocessors.all():
-        listing = dpf_listing_for(row.name, listings)
-        assessment = assess_onward_destination(
-            str(row.country),
-            vendor_name=vendor_use.vendor_name,
-            vendor_role=VendorRole.PROCESSOR,
-            subprocessor_dpf_note=(
-                dpf_basis_note(name=listing.name, legal_entity=row.name, reviewed_on=listing.last_reviewed)
-                if listing
-                else ""
-            ),
-        )
-        if assessment.is_transfer:
-            lines.append(transfer_line(row.name, assessment))
-    return lines
+    return [transfer_line(proposal.recipient, proposal.assessment) for proposal in proposals]
 
 
 def processor_record_lines(vendor_uses):
@@ -83,11 +58,10 @@ def processor_record_lines(vendor_uses):
     """
     vendor_uses = list(vendor_uses)
     us_names = [
-        row.name
+        name
         for vendor_use in vendor_uses
         if vendor_use.service_id is not None
-        for row in vendor_use.service.subprocessors.all()
-        if str(row.country) == "US"
+        for name in subprocessor_names_to_look_up(vendor_use.service)
     ]
     listings = catalogue_listings(us_names)
 

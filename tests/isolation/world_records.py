@@ -36,7 +36,9 @@ def populate(world, organisation, user):
     activity.description = f"Activity {sentinel}"
     activity.save()
     world["activity"] = activity
-    world["dpf_transfer"] = ActivityTransfer.objects.get(activity=activity, safeguard=TransferSafeguard.DPF)
+    world["dpf_transfer"] = ActivityTransfer.objects.get(
+        activity=activity, safeguard=TransferSafeguard.DPF, recipient=vendor_use.vendor_name
+    )
     ActivityDataCategory.objects.create(organisation=organisation, activity=activity, name=f"Category {sentinel}")
     ActivityTransfer.objects.create(
         organisation=organisation, activity=activity, country="IN", recipient=f"Recipient {sentinel}"

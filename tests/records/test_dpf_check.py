@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from records import actions
+from records.activity_actions import activity_fill_from_vendor_use
 from records.choices import TransferSafeguard
 from records.completeness import missing_item_labels
 from records.exports.rows import activity_row
@@ -30,9 +31,21 @@ def check_url(organisation, transfer):
 
 @pytest.fixture
 def dpf_transfer(organisation, editor):
-    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=us_service(), actor=editor)
+    # Without its US sub-processor, whose onward row would rely on the same DPF certification, the vendor gives
+    # a single DPF transfer.
+    service = us_service()
+    service.subprocessors.filter(country="US").delete()
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
     actions.vendor_use_accept_proposals(organisation=organisation, vendor_use=vendor_use, actor=editor)
     return ActivityTransfer.objects.get(organisation=organisation, safeguard=TransferSafeguard.DPF)
+
+
+def scc_transfer_in(activity, organisation, editor):
+    """Add an uncertified US vendor relying on SCCs to `activity` and return its transfer."""
+    service = us_service(name="Dialler", slug="dialler", dpf_certified=False, transfer_safeguards=["scc-2021"])
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
+    activity_fill_from_vendor_use(organisation=organisation, activity=activity, vendor_use=vendor_use, actor=editor)
+    return activity.transfers.get(recipient="Dialler")
 
 
 def test_autofill_leaves_check_date_empty(dpf_transfer):
@@ -121,7 +134,7 @@ def test_check_of_other_tenant_row_is_404(organisation, other_organisation, clie
 
 
 def test_check_rejected_for_non_dpf_transfer(organisation, editor, dpf_transfer):
-    scc_transfer = ActivityTransfer.objects.get(organisation=organisation, safeguard=TransferSafeguard.SCC)
+    scc_transfer = scc_transfer_in(dpf_transfer.activity, organisation, editor)
 
     with pytest.raises(ValidationError, match="does not rely on the Data Privacy Framework"):
         transfer_record_dpf_check(organisation=organisation, transfer=scc_transfer, actor=editor)
@@ -198,9 +211,9 @@ def test_formset_edits_check_date(organisation, editor, client, dpf_transfer):
     assert dpf_transfer.dpf_checked_on == datetime.date(2026, 12, 1)
 
 
-def test_formset_rejects_date_on_scc_transfer(organisation, dpf_transfer):
+def test_formset_rejects_date_on_scc_transfer(organisation, editor, dpf_transfer):
     activity = dpf_transfer.activity
-    scc_transfer = activity.transfers.get(safeguard=TransferSafeguard.SCC)
+    scc_transfer = scc_transfer_in(activity, organisation, editor)
     formset = SECTION_FORMSETS["transfers"](
         _formset_data(activity, scc_transfer, dpf_checked_on="2026-12-01"),
         instance=activity,

@@ -117,9 +117,27 @@ def test_us_vendor_with_dpf_choice(organisation, editor):
     assert transfer.dpf_checked_on is None
     assert transfer.tia_required is False
     assert "Print Shop Inc." in transfer.basis_note
+    assert "SCCs (module 2) are also in place" in transfer.basis_note
+    assert transfer.scc_module == ""
     assert transfer.documentation_url == "https://print.example/dpa"
     activity.refresh_from_db()
     assert "transfer-dpf-check" in activity.missing_items
+
+
+def test_controller_vendor_keeps_module_one_fallback(organisation, editor):
+    vendor_use = manual_vendor(
+        organisation,
+        editor,
+        vendor_country="US",
+        vendor_role=VendorRole.INDEPENDENT_CONTROLLER,
+        transfer_safeguards=[TransferSafeguard.DPF, TransferSafeguard.SCC],
+    )
+
+    activity = manual_vendor_accept(organisation=organisation, vendor_use=vendor_use, actor=editor)
+
+    transfer = activity.transfers.get()
+    assert transfer.safeguard == TransferSafeguard.DPF
+    assert "SCCs (module 1) are also in place" in transfer.basis_note
 
 
 def test_us_vendor_without_dpf_choice_uses_scc(organisation, editor):

@@ -1,4 +1,8 @@
-"""Transfers by a vendor to its own sub-processors: DPF when the sub-processor is certified, else SCCs by role."""
+"""Transfers by a vendor to its own sub-processors.
+
+A certified US sub-processor relies on its own DPF certification. Otherwise a vendor outside the EEA passes data on
+under the safeguard of the transfer to it, and a vendor in the EEA is the exporter under SCCs by role.
+"""
 
 import pytest
 from django.db import connection
@@ -49,36 +53,164 @@ def test_subprocessor_matched_by_alias(organisation, editor):
     assert transfers["Hosting Inc."].safeguard == TransferSafeguard.DPF
 
 
-def test_uncertified_catalogue_subprocessor_uses_scc(organisation, editor):
+def test_subprocessor_of_dpf_vendor_follows_vendor_dpf(organisation, editor):
     ServiceFactory(name="Hosting Inc.", vendor_country="US", dpf_certified=False)
 
     transfers = transfers_by_recipient(organisation, editor, us_service())
 
     row = transfers["Hosting Inc."]
-    assert row.safeguard == TransferSafeguard.SCC
-    assert row.scc_module == SccModule.MODULE_3
-    assert row.tia_required is True
-    assert "Callcentre Cloud" in row.basis_note
-    assert "exporter" in row.basis_note
+    assert row.safeguard == TransferSafeguard.DPF
+    assert row.scc_module == ""
+    assert row.tia_required is False
+    assert "Onward transfer by Callcentre Cloud (United States of America)" in row.basis_note
+    assert "DPF principle on onward transfers" in row.basis_note
+    assert "exporter" not in row.basis_note
 
 
-def test_subprocessor_of_controller_vendor_is_module_two(organisation, editor):
-    transfers = transfers_by_recipient(
-        organisation, editor, us_service(), vendor_role=VendorRole.INDEPENDENT_CONTROLLER
-    )
+def scc_us_service(**overrides):
+    return us_service(dpf_certified=False, transfer_safeguards=["scc-2021"], **overrides)
+
+
+def test_subprocessor_of_scc_vendor_cites_clause_8_8(organisation, editor):
+    transfers = transfers_by_recipient(organisation, editor, scc_us_service())
 
     row = transfers["Hosting Inc."]
     assert row.safeguard == TransferSafeguard.SCC
     assert row.scc_module == SccModule.MODULE_2
-    assert "module 2" in row.basis_note
+    assert row.tia_required is True
+    assert "Clause 8.8 of the SCCs (module 2)" in row.basis_note
+    assert "Check the vendor's DPA or sub-processor terms." in row.basis_note
+
+
+def test_subprocessor_of_controller_vendor_cites_clause_8_7(organisation, editor):
+    transfers = transfers_by_recipient(
+        organisation, editor, scc_us_service(), vendor_role=VendorRole.INDEPENDENT_CONTROLLER
+    )
+
+    row = transfers["Hosting Inc."]
+    assert row.safeguard == TransferSafeguard.SCC
+    assert row.scc_module == SccModule.MODULE_1
+    assert "Clause 8.7" in row.basis_note
 
 
 def test_draft_service_does_not_certify_subprocessor(organisation, editor):
     ServiceFactory(name="Hosting Inc.", vendor_country="US", dpf_certified=True, status="draft")
 
-    transfers = transfers_by_recipient(organisation, editor, us_service())
+    transfers = transfers_by_recipient(organisation, editor, scc_us_service())
 
     assert transfers["Hosting Inc."].safeguard == TransferSafeguard.SCC
+
+
+def test_dpf_note_names_subprocessor_not_entry(organisation, editor):
+    ServiceFactory(name="<model-viewer>", vendor_country="US", vendor_legal_entity="Hosting Inc.", dpf_certified=True)
+
+    transfers = transfers_by_recipient(organisation, editor, scc_us_service())
+
+    note = transfers["Hosting Inc."].basis_note
+    assert transfers["Hosting Inc."].safeguard == TransferSafeguard.DPF
+    assert "records Hosting Inc. (catalogue entry <model-viewer>) as DPF-certified." in note
+    assert "records <model-viewer> as" not in note
+    assert "Check that Hosting Inc. is active" in note
+
+
+def eea_service(**overrides):
+    """A French processor whose catalogue lists transfers to the US and India and one US sub-processor."""
+    values = {
+        "name": "Mailer",
+        "slug": "mailer",
+        "vendor_country": "FR",
+        "vendor_legal_entity": "Mailer SAS",
+        "transfer_destinations": ["US", "IN"],
+        "transfer_safeguards": ["scc-2021"],
+        "dpf_certified": False,
+    }
+    values.update(overrides)
+    return us_service(**values)
+
+
+def test_eea_vendor_is_no_importer(organisation, editor):
+    transfers = transfers_by_recipient(organisation, editor, eea_service())
+
+    assert "Mailer" not in transfers
+    assert set(transfers) == {"Hosting Inc.", "Sub-processors or group companies of Mailer in India"}
+
+
+def test_eea_processor_exports_under_module_three(organisation, editor):
+    transfers = transfers_by_recipient(organisation, editor, eea_service())
+
+    for recipient in ("Hosting Inc.", "Sub-processors or group companies of Mailer in India"):
+        row = transfers[recipient]
+        assert row.safeguard == TransferSafeguard.SCC
+        assert row.scc_module == SccModule.MODULE_3
+        assert row.tia_required is True
+        assert "Mailer (France), as processor and exporter" in row.basis_note
+    assert transfers["Sub-processors or group companies of Mailer in India"].country == "IN"
+
+
+def test_eea_controller_exports_under_module_two(organisation, editor):
+    transfers = transfers_by_recipient(
+        organisation, editor, eea_service(), vendor_role=VendorRole.INDEPENDENT_CONTROLLER
+    )
+
+    row = transfers["Sub-processors or group companies of Mailer in India"]
+    assert row.scc_module == SccModule.MODULE_2
+    assert "Mailer (France), as controller and exporter" in row.basis_note
+
+
+def test_register_country_decides_exporter(organisation, editor):
+    transfers = transfers_by_recipient(organisation, editor, us_service(), vendor_country="IE")
+
+    assert "Callcentre Cloud" not in transfers
+    assert transfers["Hosting Inc."].scc_module == SccModule.MODULE_3
+    assert "Callcentre Cloud (Ireland), as processor and exporter" in transfers["Hosting Inc."].basis_note
+
+
+def test_eea_vendor_without_outside_subprocessors(organisation, editor):
+    service = eea_service(transfer_destinations=["US"])
+    service.subprocessors.filter(country="US").delete()
+
+    transfers = transfers_by_recipient(organisation, editor, service)
+
+    assert set(transfers) == {"Sub-processors or group companies of Mailer in United States of America"}
+
+
+def test_condition_reaches_transfer_note(organisation, editor):
+    service = scc_us_service()
+    SubProcessor.objects.create(
+        service=service,
+        name="Model Lab Inc.",
+        purpose="Text generation",
+        country="US",
+        condition="when AI features are enabled",
+        position=5,
+    )
+
+    transfers = transfers_by_recipient(organisation, editor, service)
+
+    note = transfers["Model Lab Inc."].basis_note
+    assert note.endswith("Applies only when AI features are enabled.")
+    assert len(note) <= 300
+    assert "Applies only" not in transfers["Hosting Inc."].basis_note
+
+
+def test_long_condition_note_is_cut_cleanly(organisation, editor):
+    ServiceFactory(name="Model Lab Inc.", vendor_country="US", dpf_certified=True, vendor_legal_entity="Model Lab Inc.")
+    service = scc_us_service()
+    condition = (
+        "when the assistant, the meeting summaries, the call transcription and the sentiment analysis features "
+        "are enabled for the account"
+    )
+    SubProcessor.objects.create(
+        service=service, name="Model Lab Inc.", purpose="Text", country="US", condition=condition, position=5
+    )
+
+    transfers = transfers_by_recipient(organisation, editor, service)
+
+    note = transfers["Model Lab Inc."].basis_note
+    assert len(note) <= 300
+    assert note.endswith(f"Applies only {condition}.")
+    assert "… Applies only" in note
+    assert note.startswith("The catalogue (reviewed")
 
 
 def test_shared_name_with_uncertified_entry_is_not_dpf():

@@ -11,6 +11,7 @@ from records.choices import TransferSafeguard, VendorRole
 from records.models import ProcessorActivity
 from records.processor_actions import processor_activity_fill_from_register
 from records.processor_fill import append_lines
+from services.models import SubProcessor
 from tests.records.factories import ServiceFactory, us_service
 
 pytestmark = pytest.mark.django_db
@@ -71,8 +72,55 @@ def test_dpf_vendor_and_onward_transfers(organisation, editor, record):
     assert "Callcentre Cloud" in lines[0]
     assert str(TransferSafeguard.DPF.label) in lines[0]
     assert "dataprivacyframework.gov/list" in lines[0]
+    assert "SCCs (module 3) are also in place" in lines[0]
     assert "Hosting Inc." in lines[1]
-    assert "SCC module 3" in lines[1]
+    assert "DPF principle on onward transfers" in lines[1]
+
+
+def test_eea_vendor_lists_only_onward_transfers(organisation, editor, record):
+    service = us_service(
+        name="Mailer",
+        slug="mailer",
+        vendor_country="FR",
+        transfer_destinations=["US", "IN"],
+        transfer_safeguards=["scc-2021"],
+        dpf_certified=False,
+    )
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
+
+    processor_activity_fill_from_register(
+        organisation=organisation, record=record, actor=editor, vendor_uses=[vendor_use]
+    )
+
+    record.refresh_from_db()
+    lines = record.transfers.splitlines()[1:]
+    assert len(lines) == 2
+    assert not any(line.startswith("United States of America (Mailer)") for line in lines)
+    assert lines[0].startswith("United States of America (Hosting Inc.)")
+    assert "SCC module 3" in lines[0]
+    assert "Mailer (France), as processor and exporter" in lines[0]
+    assert lines[1].startswith("India (Sub-processors or group companies of Mailer in India)")
+
+
+def test_subprocessor_condition_in_fill_line(organisation, editor, record):
+    service = us_service()
+    SubProcessor.objects.create(
+        service=service,
+        name="Model Lab Inc.",
+        purpose="Text generation",
+        country="US",
+        condition="when AI features are enabled",
+        position=5,
+    )
+    vendor_use = actions.vendor_use_create_from_service(organisation=organisation, service=service, actor=editor)
+
+    processor_activity_fill_from_register(
+        organisation=organisation, record=record, actor=editor, vendor_uses=[vendor_use]
+    )
+
+    record.refresh_from_db()
+    (line,) = [line for line in record.transfers.splitlines() if "Model Lab Inc." in line]
+    assert line.endswith("Applies only when AI features are enabled.")
 
 
 def test_hand_added_vendor_uses_own_safeguards(organisation, editor, record):

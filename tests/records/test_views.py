@@ -325,7 +325,7 @@ def test_dashboard_panels(organisation, editor_client, vendor_use, editor):
     figures = response.context["figures"]
     assert figures["vendors_by_risk"] == {"medium": 1}
     assert figures["dpia_missing_count"] == 1
-    assert {(row["country"], row["safeguard"]) for row in figures["transfers"]} == {("US", "dpf"), ("US", "scc")}
+    assert {(row["country"], row["safeguard"]) for row in figures["transfers"]} == {("US", "dpf")}
     assert "United States of America" in response.content.decode()
 
 
