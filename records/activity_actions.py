@@ -171,6 +171,7 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, 
                 "basis_note": assessment.basis_note[:300],
                 "tia_required": assessment.tia_required,
                 "documentation_url": proposal.documentation_url,
+                "dpf_certified_entity": proposal.dpf_certified_entity,
                 "source": source,
             },
         )

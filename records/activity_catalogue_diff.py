@@ -42,7 +42,7 @@ SECTIONS = {
         _("Transfers to third countries"),
         ActivityTransfer,
         ("country", "recipient"),
-        ("safeguard", "scc_module", "basis_note", "tia_required", "documentation_url"),
+        ("safeguard", "scc_module", "basis_note", "tia_required", "documentation_url", "dpf_certified_entity"),
     ),
     "retention_periods": Section(
         "retention_periods",
@@ -105,6 +105,7 @@ def _transfer_rows(service, vendor_use):
             "basis_note": str(assessment.basis_note)[:300],
             "tia_required": bool(assessment.tia_required),
             "documentation_url": proposal.documentation_url,
+            "dpf_certified_entity": proposal.dpf_certified_entity,
         }
         rows.append(ProposedRow("transfers", (str(assessment.country), proposal.recipient[:200]), values))
     return rows

@@ -45,8 +45,7 @@ def vendor_use_activity_diffs(*, organisation, vendor_use):
     deleted = _deleted_rows(organisation, [activity.pk for activity in activities], vendor_use.service.slug)
     vendor_rows = vendor_proposed_rows(vendor_use.service, vendor_use) if activities else []
     return [
-        activity_catalogue_diff(activity, vendor_use, deleted.get(activity.pk), vendor_rows)
-        for activity in activities
+        activity_catalogue_diff(activity, vendor_use, deleted.get(activity.pk), vendor_rows) for activity in activities
     ]
 
 

@@ -143,6 +143,8 @@ class TransferProposal:
     recipient: str
     assessment: object
     documentation_url: str
+    # For a DPF transfer, the organisation whose certification it relies on when that is not the recipient.
+    dpf_certified_entity: str = ""
 
 
 def vendor_country_for(service, vendor_use):
@@ -213,12 +215,20 @@ def transfers_for(service, vendor_use, *, organisation_is_processor=False, vendo
         "vendor_assessment": vendor_assessment,
     }
     for row in subprocessors:
-        assessment = assess_onward_destination(
-            str(row.country), subprocessor_dpf_note=_subprocessor_dpf_note(row.name, listings), **onward
-        )
+        own_dpf_note = _subprocessor_dpf_note(row.name, listings)
+        assessment = assess_onward_destination(str(row.country), subprocessor_dpf_note=own_dpf_note, **onward)
         if assessment.is_transfer:
             note = join_notes(assessment.basis_note, condition_note(row.condition))
-            proposals.append(TransferProposal(row.name, replace(assessment, basis_note=note), documentation_url))
+            # Without a certification of its own, a DPF row relies on the vendor's, which passes the data on.
+            relies_on_vendor = assessment.safeguard == TransferSafeguard.DPF and not own_dpf_note
+            proposals.append(
+                TransferProposal(
+                    row.name,
+                    replace(assessment, basis_note=note),
+                    documentation_url,
+                    dpf_certified_entity=vendor_use.vendor_name if relies_on_vendor else "",
+                )
+            )
 
     if is_eea(vendor_country):
         covered = {str(row.country).upper() for row in subprocessors}
@@ -231,7 +241,15 @@ def transfers_for(service, vendor_use, *, organisation_is_processor=False, vendo
                     "vendor": vendor_use.vendor_name,
                     "country": countries.name(country.upper()) or country,
                 }
-                proposals.append(TransferProposal(recipient[:200], assessment, documentation_url))
+                relies_on_vendor = assessment.safeguard == TransferSafeguard.DPF
+                proposals.append(
+                    TransferProposal(
+                        recipient[:200],
+                        assessment,
+                        documentation_url,
+                        dpf_certified_entity=vendor_use.vendor_name if relies_on_vendor else "",
+                    )
+                )
     return proposals
 
 

@@ -8,6 +8,7 @@ register share the date. A later check replaces an earlier date; an earlier one 
 import logging
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,10 +27,12 @@ def validate_dpf_check_date(checked_on):
 
 
 def record_dpf_check(*, organisation, recipient, checked_on, actor):
-    """Store `checked_on` on every DPF transfer to `recipient` and on the vendor of that name, where it is later.
+    """Store `checked_on` on every DPF transfer relying on `recipient`'s certification, and on the vendor of that name.
 
-    Names are compared without regard to case. Returns the number of transfer rows updated. Completeness of the
-    activities touched is refreshed.
+    A transfer relies on the certification of its `dpf_certified_entity`, or of its recipient when that is empty
+    (a vendor's sub-processor may receive data under the vendor's certification). A date is stored only where it
+    is later than the one stored. Names are compared without regard to case. Returns the number of transfer rows
+    updated. Completeness of the activities touched is refreshed.
     """
     from .activity_actions import activity_refresh_completeness
     from .models import ActivityTransfer, ProcessingActivity, VendorUse
@@ -37,7 +40,8 @@ def record_dpf_check(*, organisation, recipient, checked_on, actor):
     validate_dpf_check_date(checked_on)
     transfers = (
         ActivityTransfer.objects.for_organisation(organisation)
-        .filter(safeguard=TransferSafeguard.DPF, recipient__iexact=recipient)
+        .filter(safeguard=TransferSafeguard.DPF)
+        .filter(Q(dpf_certified_entity__iexact=recipient) | Q(dpf_certified_entity="", recipient__iexact=recipient))
         .select_related("activity")
     )
     touched_activities = set()

@@ -229,6 +229,7 @@ class TransferForm(OrganisationChildForm):
             "documentation_url",
             "tia_required",
             "dpf_checked_on",
+            "dpf_certified_entity",
         ]
         widgets = {"dpf_checked_on": DateInput()}
         help_texts = {

@@ -41,6 +41,7 @@ def transfer_record_dpf_check(*, organisation, transfer, actor, checked_on=None)
     transfer.save()
     activity_refresh_completeness(activity=transfer.activity)
     # The check concerns the recipient, so the other DPF transfers to it and its register entry get the date too.
-    record_dpf_check(organisation=organisation, recipient=transfer.recipient, checked_on=checked_on, actor=actor)
+    certified = transfer.dpf_certified_entity or transfer.recipient
+    record_dpf_check(organisation=organisation, recipient=certified, checked_on=checked_on, actor=actor)
     logger.info("Recorded DPF check of transfer %s on %s (organisation %s)", transfer.pk, checked_on, organisation.pk)
     return transfer

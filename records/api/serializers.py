@@ -136,7 +136,7 @@ class TransferSerializer(CountryFieldMixin, OrganisationScopedSerializerMixin, s
         model = ActivityTransfer
         fields = [
             "id", "country", "recipient", "vendor_use", "safeguard", "scc_module", "basis_note", "documentation_url",
-            "tia_required", "dpf_checked_on", "source",
+            "tia_required", "dpf_checked_on", "dpf_certified_entity", "source",
         ]  # fmt: skip
         read_only_fields = ["id", "source"]
 

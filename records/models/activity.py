@@ -253,6 +253,16 @@ class ActivityTransfer(ActivityChild):
     documentation_url = models.URLField(_("documentation link"), max_length=500, blank=True)
     tia_required = models.BooleanField(_("transfer impact assessment needed"), default=False)
     dpf_checked_on = models.DateField(_("DPF certification checked on"), null=True, blank=True)
+    dpf_certified_entity = models.CharField(
+        _("DPF certification relied on"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For a transfer under the Data Privacy Framework: the organisation whose certification it relies on. "
+            "Empty means the recipient itself; a vendor's name means the vendor passes the data on under its own "
+            "certification."
+        ),
+    )
 
     history = HistoricalRecords()
 

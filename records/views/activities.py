@@ -160,8 +160,8 @@ class ActivityEditView(RecordsMixin, TemplateView):
 
 class ActivitySectionEditView(RecordsMixin, TemplateView):
     """Edit one group of child rows (purposes, data categories, recipients, transfers, retention periods)."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     template_name = "records/activity_section_form.html"
 
@@ -205,8 +205,8 @@ class ActivitySectionEditView(RecordsMixin, TemplateView):
 
 class ActivityLinkVendorView(RecordsMixin, TemplateView):
     """Link a vendor of the register to an activity, filling in the facts of its catalogue entry."""
-    required_role = Role.EDITOR
 
+    required_role = Role.EDITOR
 
     http_method_names = ["post"]
 

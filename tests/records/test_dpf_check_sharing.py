@@ -96,3 +96,35 @@ def test_check_stays_in_organisation(organisation, other_organisation, editor, v
     )
 
     assert [row.dpf_checked_on for row in vendor_dpf_rows(other_organisation, other_use)] == [None]
+
+
+def test_onward_row_relies_on_vendor_check(organisation, editor, vendor_use):
+    onward = ActivityTransfer.objects.for_organisation(organisation).filter(recipient="Hosting Inc.").first()
+    assert onward.safeguard == "dpf"
+    assert onward.dpf_certified_entity == vendor_use.vendor_name
+
+    record_dpf_check(
+        organisation=organisation, recipient=vendor_use.vendor_name, checked_on=timezone.localdate(), actor=editor
+    )
+
+    onward.refresh_from_db()
+    assert onward.dpf_checked_on == timezone.localdate()
+
+
+def test_own_certification_not_dated_by_vendor_check(organisation, editor, vendor_use):
+    activity = ProcessingActivity.objects.for_organisation(organisation).first()
+    own = ActivityTransfer.objects.create(
+        organisation=organisation,
+        activity=activity,
+        vendor_use=vendor_use,
+        country="US",
+        recipient="Certified Analytics LLC",
+        safeguard="dpf",
+    )
+
+    record_dpf_check(
+        organisation=organisation, recipient=vendor_use.vendor_name, checked_on=timezone.localdate(), actor=editor
+    )
+
+    own.refresh_from_db()
+    assert own.dpf_checked_on is None
