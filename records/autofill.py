@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
@@ -282,13 +283,20 @@ def retention_for(service):
         session_count = sum(1 for cookie in cookies if cookie.is_session)
         if lasting:
             longest = max(lasting, key=lambda cookie: cookie.duration_seconds)
-            period = _("Up to %(duration)s (%(name)s, the longest-lived of %(count)d cookies or similar)") % {
-                "duration": longest.duration_text,
-                "name": str(longest),
-                "count": len(cookies),
-            }
+            if len(cookies) == 1:
+                period = _("Up to %(duration)s (%(name)s)") % {"duration": longest.duration_text, "name": str(longest)}
+            else:
+                period = _("Up to %(duration)s (%(name)s, the longest-lived of %(count)d cookies or similar)") % {
+                    "duration": longest.duration_text,
+                    "name": str(longest),
+                    "count": len(cookies),
+                }
             if session_count:
-                period += _("; %(count)d end with the browser session") % {"count": session_count}
+                period += ngettext(
+                    "; %(count)d ends with the browser session",
+                    "; %(count)d end with the browser session",
+                    session_count,
+                ) % {"count": session_count}
             proposals.append(
                 RetentionProposal(
                     _("Cookies and similar identifiers set by %(vendor)s") % {"vendor": service.name},

@@ -196,3 +196,19 @@ def test_owner_must_be_member(organisation, other_organisation, editor):
 
     with pytest.raises(ValidationError, match="member of this organisation"):
         actions.vendor_use_create_manual(organisation=organisation, actor=editor, vendor_name="X", owner=outsider)
+
+
+def test_cookie_retention_wording_counts_cookies(db):
+    from records.autofill import retention_for
+    from services.models import ServiceCookie
+    from tests.records.factories import us_service
+
+    service = us_service()
+    two = retention_for(service)[0].period
+    ServiceCookie.objects.filter(service=service, name="chat_session").delete()
+    one = retention_for(type(service).objects.get(pk=service.pk))[0].period
+
+    assert two == (
+        "Up to 1 year (visitor_id, the longest-lived of 2 cookies or similar); 1 ends with the browser session"
+    )
+    assert one == "Up to 1 year (visitor_id)"
