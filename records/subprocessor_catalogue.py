@@ -54,6 +54,8 @@ def catalogue_listings(names):
             alias_key=Lower("aliases__name"),
         )
         .filter(Q(name_key__in=keys) | Q(alias_key__in=keys) | Q(entity_key__in=keys, vendor_country="US"))
+        # A fixed order, so the same catalogue always names the same entry in a note.
+        .order_by("name", "pk")
         .values(
             "pk",
             "name",
