@@ -8,6 +8,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from records.actions import activity_refresh_completeness
+
 from .choices import Criterion, DpiaStatus, FearedEvent, Principle
 from .document import dpia_to_document
 from .drafting import draft_dpia
@@ -97,6 +99,8 @@ def dpia_create(*, organisation, actor, activity):
     for entry in draft.actions:
         Action.objects.create(organisation=organisation, dpia=dpia, measure=entry["measure"], source=entry["source"])
 
+    # The activity no longer lacks its DPIA.
+    activity_refresh_completeness(activity=activity)
     logger.info("DPIA %s drafted for activity %s from %s vendors.", dpia.pk, activity.pk, len(vendor_uses))
     return dpia
 

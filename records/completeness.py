@@ -67,7 +67,9 @@ def activity_missing_items(activity):
         missing.append("retention-data")
     if not activity.security_measures.strip():
         missing.append("security-measures")
-    if activity.dpia_required and not activity.dpia_link:
+    # A DPIA kept in the DPIA app (`dpias`, the reverse relation from dpia.Dpia) counts as much as a link to one
+    # kept elsewhere.
+    if activity.dpia_required and not activity.dpia_link and not activity.dpias.all():
         missing.append("dpia")
     return missing
 

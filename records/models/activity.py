@@ -31,8 +31,8 @@ class ProcessingActivityQuerySet(OrganisationQuerySet):
         return self.filter(missing_count__gt=0)
 
     def dpia_missing(self):
-        """Records that need a DPIA (Art. 35) but link to none."""
-        return self.filter(dpia_required=True, dpia_link="")
+        """Records that need a DPIA (Art. 35) but have none: no DPIA in the DPIA app and no link to one elsewhere."""
+        return self.filter(dpia_required=True, dpia_link="", dpias__isnull=True).distinct()
 
     def current(self):
         """Records that are not retired."""

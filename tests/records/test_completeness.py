@@ -76,3 +76,19 @@ def test_organisation_without_contact_is_flagged(organisation):
     organisation.contact_email = ""
 
     assert organisation_missing_items(organisation) == ["controller-contact"]
+
+
+def test_dpia_in_app_counts_as_linked(organisation, editor):
+    from dpia.actions import dpia_create
+    from records.activity_actions import activity_create
+    from records.models import ProcessingActivity
+
+    activity = activity_create(organisation=organisation, actor=editor, name="Contact centre", dpia_required=True)
+    assert "dpia" in activity.missing_items
+    assert ProcessingActivity.objects.for_organisation(organisation).dpia_missing().count() == 1
+
+    dpia_create(organisation=organisation, actor=editor, activity=activity)
+
+    activity.refresh_from_db()
+    assert "dpia" not in activity.missing_items
+    assert ProcessingActivity.objects.for_organisation(organisation).dpia_missing().count() == 0
