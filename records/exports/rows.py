@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..choices import RecipientKind
+from ..choices import RecipientKind, TransferSafeguard
 from ..completeness import missing_item_labels, organisation_missing_items
 from ..labels import data_category_label, data_subject_label
 from ..selectors import activities_for_export
@@ -96,10 +96,18 @@ def activity_row(activity, organisation, organisation_missing=()):
         text = f"{row.recipient} ({row.country}): {row.get_safeguard_display()}"
         if row.scc_module:
             text += f", {row.get_scc_module_display()}"
+        if row.dpf_certified_entity:
+            text += ", " + _("relying on the DPF certification of %(entity)s") % {"entity": row.dpf_certified_entity}
         if row.dpf_checked_on:
             text += ", " + _("DPF certification checked on %(date)s") % {"date": row.dpf_checked_on.isoformat()}
+        elif row.safeguard == TransferSafeguard.DPF:
+            text += ", " + _("DPF certification not checked yet")
         if row.tia_required:
             text += ", " + _("transfer impact assessment needed")
+        # The note carries what the safeguard alone does not: who exports in an onward transfer, the clause
+        # that covers it, the SCCs kept as a fallback, and the condition under which a sub-processor is used.
+        if row.basis_note:
+            text += f". {row.basis_note}"
         return text
 
     def recipient_text(row):

@@ -291,3 +291,27 @@ def test_retention_text_does_not_repeat_subject():
 
     assert retention_text(cookies) == "Cookies and similar identifiers set by HubSpot: Up to 6 months"
     assert retention_text(data) == "Support tickets (Personal data): 3 years"
+
+
+def test_safeguard_text_keeps_onward_note(organisation, editor):
+    from records.exports.rows import ropa_rows
+    from records.models import ActivityTransfer
+
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Contact centre")
+    ActivityTransfer.objects.create(
+        organisation=organisation,
+        activity=activity,
+        country="US",
+        recipient="Hosting Inc.",
+        safeguard="dpf",
+        dpf_certified_entity="Callcentre Cloud",
+        basis_note="Onward transfer by Callcentre Cloud to its sub-processor under the DPF principle.",
+    )
+
+    headers, rows = ropa_rows(organisation)
+    row = dict(zip(headers, rows[0], strict=True))
+    (safeguards,) = [value for header, value in row.items() if header.startswith("Art. 30(1)(e) Safeguards")]
+
+    assert "relying on the DPF certification of Callcentre Cloud" in safeguards
+    assert "DPF certification not checked yet" in safeguards
+    assert "Onward transfer by Callcentre Cloud" in safeguards
