@@ -13,7 +13,7 @@ from django_countries import countries
 
 from .choices import RecipientKind, RetentionSubject, SpecialCategory, TransferSafeguard, VendorRole
 from .purposes import purpose_keys_for_categories, purpose_label
-from .subprocessor_catalogue import catalogue_listings, dpf_listing_for
+from .subprocessor_catalogue import catalogue_listings, dpf_listing_for, name_keys
 from .transfers import (
     assess_destination,
     assess_onward_destination,
@@ -259,7 +259,16 @@ def _subprocessor_dpf_note(name, listings):
     listing = dpf_listing_for(name, listings)
     if listing is None:
         return ""
-    return dpf_basis_note(name=name, legal_entity=name, reviewed_on=listing.last_reviewed, catalogue_entry=listing.name)
+    # Matched through the legal entity behind catalogue entries (Google LLC behind every Google product): the
+    # entity is the fact, and naming one of its products would read as a confusion.
+    keys = set(name_keys(name))
+    matched_by_name = bool(keys & set(name_keys(listing.name)))
+    return dpf_basis_note(
+        name=name,
+        legal_entity=name,
+        reviewed_on=listing.last_reviewed,
+        catalogue_entry=listing.name if matched_by_name else "",
+    )
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def test_certified_catalogue_subprocessor_uses_dpf(organisation, editor):
     assert row.scc_module == ""
     assert row.tia_required is False
     assert row.dpf_checked_on is None
-    assert "Hosting Cloud" in row.basis_note
+    assert "records Hosting Inc. as DPF-certified" in row.basis_note
     assert "https://www.dataprivacyframework.gov/list" in row.basis_note
     assert row.documentation_url == "https://callcentre-cloud.example/subprocessors"
 
@@ -108,8 +108,8 @@ def test_dpf_note_names_subprocessor_not_entry(organisation, editor):
 
     note = transfers["Hosting Inc."].basis_note
     assert transfers["Hosting Inc."].safeguard == TransferSafeguard.DPF
-    assert "records Hosting Inc. (catalogue entry <model-viewer>) as DPF-certified." in note
-    assert "records <model-viewer> as" not in note
+    assert "records Hosting Inc. as DPF-certified." in note
+    assert "<model-viewer>" not in note
     assert "Check that Hosting Inc. is active" in note
 
 
