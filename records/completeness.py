@@ -17,13 +17,17 @@ MISSING_ITEM_LABELS = {
     "recipients": _("Art. 30(1)(d): categories of recipients"),
     "transfer-safeguards": _("Art. 30(1)(e): a safeguard for every transfer"),
     "transfer-documentation": _("Art. 30(1)(e): documentation of transfers relying on a derogation"),
+    "transfer-dpf-basis": _(
+        "Art. 30(1)(e): a transfer relies on a vendor's DPF certification, but the transfer to that vendor does "
+        "not use the DPF"
+    ),
     "transfer-dpf-check": _("Art. 30(1)(e): the DPF certification of a US recipient has not been checked"),
     "retention": _("Art. 30(1)(f): retention periods"),
     "retention-data": _(
         "Art. 30(1)(f): retention period for the personal data itself (only cookie lifetimes are recorded)"
     ),
     "security-measures": _("Art. 30(1)(g): technical and organisational security measures"),
-    "dpia": _("DPIA required but not linked (Art. 35)"),
+    "dpia": _("DPIA required but none drafted or linked (Art. 35)"),
 }
 
 ORGANISATION_ITEM_LABELS = {
@@ -57,6 +61,8 @@ def activity_missing_items(activity):
         transfer.safeguard == TransferSafeguard.DEROGATION and not transfer.documentation_url for transfer in transfers
     ):
         missing.append("transfer-documentation")
+    if _dpf_basis_broken(transfers):
+        missing.append("transfer-dpf-basis")
     if any(transfer.safeguard == TransferSafeguard.DPF and not transfer.dpf_checked_on for transfer in transfers):
         missing.append("transfer-dpf-check")
     retention_periods = list(activity.retention_periods.all())
@@ -72,6 +78,19 @@ def activity_missing_items(activity):
     if activity.dpia_required and not activity.dpia_link and not activity.dpias.all():
         missing.append("dpia")
     return missing
+
+
+def _dpf_basis_broken(transfers):
+    """Return whether a transfer relies on the DPF certification of a vendor whose own transfer has no DPF."""
+    certified = {
+        transfer.recipient.casefold() for transfer in transfers if transfer.safeguard == TransferSafeguard.DPF
+    }
+    return any(
+        transfer.safeguard == TransferSafeguard.DPF
+        and transfer.dpf_certified_entity
+        and transfer.dpf_certified_entity.casefold() not in certified
+        for transfer in transfers
+    )
 
 
 def organisation_missing_items(organisation):

@@ -92,3 +92,24 @@ def test_dpia_in_app_counts_as_linked(organisation, editor):
     activity.refresh_from_db()
     assert "dpia" not in activity.missing_items
     assert ProcessingActivity.objects.for_organisation(organisation).dpia_missing().count() == 0
+
+
+def test_onward_dpf_needs_vendor_dpf(organisation, editor):
+    activity = actions.activity_create(organisation=organisation, actor=editor, name="Contact centre")
+    vendor_row = ActivityTransfer.objects.create(
+        organisation=organisation, activity=activity, country="US", recipient="Callcentre Cloud", safeguard="dpf"
+    )
+    ActivityTransfer.objects.create(
+        organisation=organisation,
+        activity=activity,
+        country="US",
+        recipient="Hosting Inc.",
+        safeguard="dpf",
+        dpf_certified_entity="Callcentre Cloud",
+    )
+    assert "transfer-dpf-basis" not in actions.activity_refresh_completeness(activity=activity)
+
+    vendor_row.safeguard = TransferSafeguard.SCC
+    vendor_row.save()
+
+    assert "transfer-dpf-basis" in actions.activity_refresh_completeness(activity=activity)

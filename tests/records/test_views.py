@@ -202,7 +202,7 @@ def test_activity_detail_shows_missing_and_provenance(organisation, editor_clien
     response = editor_client.get(url("activity_detail", organisation, pk=activity.pk))
 
     body = response.content.decode()
-    assert "DPIA required but not linked" in body
+    assert "DPIA required but none drafted or linked" in body
     assert "Callcentre Cloud (catalogue version 1)" in body
 
 
