@@ -206,6 +206,11 @@ def transfers_for(service, vendor_use, *, organisation_is_processor=False, vendo
                 organisation_is_processor=organisation_is_processor,
             )
 
+    if is_eea(vendor_country) and role == VendorRole.INDEPENDENT_CONTROLLER:
+        # An independent controller in the EEA receives no transfer, and what it then sends abroad it sends for
+        # its own purposes, under its own safeguards: those transfers are not the organisation's to record.
+        return proposals
+
     subprocessors = list(service.subprocessors.all())
     if listings is None:
         listings = catalogue_listings(subprocessor_names_to_look_up(service))

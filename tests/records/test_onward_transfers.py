@@ -147,14 +147,12 @@ def test_eea_processor_exports_under_module_three(organisation, editor):
     assert transfers["Sub-processors or group companies of Mailer in India"].country == "IN"
 
 
-def test_eea_controller_exports_under_module_two(organisation, editor):
+def test_eea_controller_transfers_are_its_own(organisation, editor):
     transfers = transfers_by_recipient(
         organisation, editor, eea_service(), vendor_role=VendorRole.INDEPENDENT_CONTROLLER
     )
 
-    row = transfers["Sub-processors or group companies of Mailer in India"]
-    assert row.scc_module == SccModule.MODULE_2
-    assert "Mailer (France), as controller and exporter" in row.basis_note
+    assert transfers == {}
 
 
 def test_register_country_decides_exporter(organisation, editor):
