@@ -134,7 +134,8 @@ def activity_row(activity, organisation, organisation_missing=()):
             for row in data_categories
             if row.special_category
         )
-        or _("None"),
+        # "None" states a fact about the recorded categories; with none recorded there is nothing to state.
+        or (_("None") if data_categories else str(NONE_RECORDED)),
         "processors": _lines(recipient_text(row) for row in processors),
         "other_recipients": or_none_recorded(_lines(recipient_text(row) for row in others)),
         "processor_contracts": _lines(contracts),

@@ -315,3 +315,14 @@ def test_safeguard_text_keeps_onward_note(organisation, editor):
     assert "relying on the DPF certification of Callcentre Cloud" in safeguards
     assert "DPF certification not checked yet" in safeguards
     assert "Onward transfer by Callcentre Cloud" in safeguards
+
+
+def test_special_categories_without_data_categories(organisation, editor):
+    from records.exports.rows import ropa_rows
+
+    actions.activity_create(organisation=organisation, actor=editor, name="Visitor badges")
+
+    headers, rows = ropa_rows(organisation)
+    row = dict(zip(headers, rows[0], strict=True))
+
+    assert row["Special categories (Art. 9) or criminal data (Art. 10)"] == "None recorded"
