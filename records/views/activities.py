@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -261,10 +262,24 @@ class ActivityTransferDpfCheckView(RecordsMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(validation_messages(error)))
         else:
+            certified = transfer.dpf_certified_entity or transfer.recipient
+            dated = (
+                ActivityTransfer.objects.for_organisation(self.organisation)
+                .filter(safeguard=transfer.safeguard, dpf_checked_on=transfer.dpf_checked_on)
+                .filter(
+                    Q(dpf_certified_entity__iexact=certified) | Q(dpf_certified_entity="", recipient__iexact=certified)
+                )
+                .count()
+            )
             messages.success(
                 request,
-                _("The DPF certification of %(recipient)s was recorded as checked on %(date)s.")
-                % {"recipient": transfer.recipient, "date": transfer.dpf_checked_on.isoformat()},
+                ngettext(
+                    "The DPF certification of %(entity)s was recorded as checked on %(date)s.",
+                    "The DPF certification of %(entity)s was recorded as checked on %(date)s, for the %(count)d "
+                    "transfers that rely on it.",
+                    dated,
+                )
+                % {"entity": certified, "date": transfer.dpf_checked_on.isoformat(), "count": dated},
             )
         return redirect("records:activity_detail", org_slug=org_slug, pk=pk)
 

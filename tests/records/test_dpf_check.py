@@ -73,12 +73,13 @@ def test_export_row_lists_dpf_check_missing(organisation, dpf_transfer):
 def test_button_records_today_with_user(organisation, editor, client, dpf_transfer):
     client.force_login(editor)
 
-    response = client.post(check_url(organisation, dpf_transfer))
+    response = client.post(check_url(organisation, dpf_transfer), follow=True)
 
-    assert response.status_code == HTTPStatus.FOUND
+    assert response.redirect_chain[0][1] == HTTPStatus.FOUND
     dpf_transfer.refresh_from_db()
     assert dpf_transfer.dpf_checked_on == timezone.localdate()
     assert dpf_transfer.history.first().history_user == editor
+    assert f"The DPF certification of {dpf_transfer.recipient} was recorded as checked on" in response.content.decode()
     dpf_transfer.activity.refresh_from_db()
     assert "transfer-dpf-check" not in dpf_transfer.activity.missing_items
 
