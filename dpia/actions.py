@@ -99,6 +99,10 @@ def dpia_create(*, organisation, actor, activity):
     for entry in draft.actions:
         Action.objects.create(organisation=organisation, dpia=dpia, measure=entry["measure"], source=entry["source"])
 
+    # Steps the draft already answers count as complete, as they would after saving them in the wizard.
+    for step in STEPS:
+        _mark_step(dpia, step.number)
+    dpia.save(update_fields=["completed_steps"])
     # The activity no longer lacks its DPIA.
     activity_refresh_completeness(activity=activity)
     logger.info("DPIA %s drafted for activity %s from %s vendors.", dpia.pk, activity.pk, len(vendor_uses))

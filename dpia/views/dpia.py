@@ -42,16 +42,20 @@ class DpiaDetailView(OrganisationMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         dpia = dpia_get(organisation=self.organisation, pk=self.kwargs["pk"])
         risks = list(dpia.risks.all())
+        steps = [(step, step_problems(dpia, step.number)) for step in STEPS]
+        is_validator = dpia.validator_id == self.request.user.pk and dpia.status != "signed"
         context.update(
             dpia=dpia,
             risks=risks,
             risk_map=build_risk_map(risks),
             axis_titles=AXIS_TITLES,
-            steps=[(step, step_problems(dpia, step.number)) for step in STEPS],
+            steps=steps,
             versions=list(dpia.versions.select_related("signed_by").order_by("-number")),
             can_edit=self.can(Role.EDITOR),
             can_request_pdf=get_kind("dpia").allows_request_by(self.membership.role),
-            can_sign=dpia.validator_id == self.request.user.pk and dpia.status != "signed",
+            # Signing is offered once every step has its required answers; dpia_sign checks the same again.
+            can_sign=is_validator and not any(problems for _step, problems in steps),
+            awaiting_steps=is_validator and any(problems for _step, problems in steps),
         )
         return context
 

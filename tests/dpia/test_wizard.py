@@ -179,3 +179,25 @@ def test_unknown_step_is_not_found(client, owner, dpia):
     response = client.get(step_url(dpia, 6))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_drafted_steps_count_as_complete(dpia):
+    from dpia.steps import STEPS, step_problems
+
+    expected = sorted(step.number for step in STEPS if not step_problems(dpia, step.number))
+
+    assert expected
+    assert Dpia.objects.get(pk=dpia.pk).completed_steps == expected
+
+
+def test_sign_button_waits_for_complete_steps(client, owner, dpia):
+    client.force_login(owner)
+    detail = reverse("dpia:dpia_detail", kwargs={"org_slug": dpia.organisation.slug, "pk": dpia.pk})
+
+    before = client.get(detail).content.decode()
+    complete_all_steps(client, dpia)
+    after = client.get(detail).content.decode()
+
+    assert "Sign this version" not in before
+    assert "once every step is complete" in before
+    assert "Sign this version" in after
