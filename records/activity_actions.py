@@ -15,13 +15,13 @@ from .models import (
     ActivityDataCategory,
     ActivityPurpose,
     ActivityRecipient,
-    ActivityTransfer,
     ProcessingActivity,
     RetentionPeriod,
 )
 from .provenance import add_source, catalogue_source
 from .purposes import purpose_label
 from .screening import screen_service
+from .transfer_rows import add_transfer_row
 
 logger = logging.getLogger(__name__)
 
@@ -158,25 +158,7 @@ def activity_fill_from_vendor_use(*, organisation, activity, vendor_use, actor, 
 
     organisation_is_processor = False
     for proposal in autofill.transfers_for(service, vendor_use, organisation_is_processor=organisation_is_processor):
-        assessment = proposal.assessment
-        _row, created = ActivityTransfer.objects.get_or_create(
-            organisation=organisation,
-            activity=activity,
-            country=assessment.country,
-            recipient=proposal.recipient[:200],
-            defaults={
-                "vendor_use": vendor_use,
-                "safeguard": assessment.safeguard,
-                "scc_module": assessment.scc_module,
-                "basis_note": assessment.basis_note[:300],
-                "tia_required": assessment.tia_required,
-                "documentation_url": proposal.documentation_url,
-                "dpf_certified_entity": proposal.dpf_certified_entity,
-                "source": source,
-            },
-        )
-        if created:
-            add_source(provenance, "transfers", source)
+        add_transfer_row(activity=activity, vendor_use=vendor_use, proposal=proposal, source=source)
 
     for proposal in autofill.retention_for(service):
         _row, created = RetentionPeriod.objects.get_or_create(

@@ -11,10 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .autofill import TransferProposal
 from .choices import ActivityStatus, RecipientKind, VendorRole
 from .members import is_member
-from .models import ActivityRecipient, ActivityTransfer, ProcessingActivity
+from .models import ActivityRecipient, ProcessingActivity
 from .provenance import add_source, manual_source
+from .transfer_rows import add_transfer_row
 from .vendor_transfers import assess_vendor_use_country
 
 ACTIVITY_NAME_MAX_LENGTH = ProcessingActivity._meta.get_field("name").max_length
@@ -81,23 +83,8 @@ def activity_fill_from_manual_vendor(*, organisation, activity, vendor_use):
 
     assessment = assess_vendor_use_country(vendor_use)
     if assessment is not None and assessment.is_transfer:
-        _row, created = ActivityTransfer.objects.get_or_create(
-            organisation=organisation,
-            activity=activity,
-            country=assessment.country,
-            recipient=vendor_use.vendor_name[:200],
-            defaults={
-                "vendor_use": vendor_use,
-                "safeguard": assessment.safeguard,
-                "scc_module": assessment.scc_module,
-                "basis_note": assessment.basis_note[:300],
-                "tia_required": assessment.tia_required,
-                "documentation_url": vendor_use.dpa_url,
-                "source": source,
-            },
-        )
-        if created:
-            add_source(provenance, "transfers", source)
+        proposal = TransferProposal(vendor_use.vendor_name, assessment, vendor_use.dpa_url)
+        add_transfer_row(activity=activity, vendor_use=vendor_use, proposal=proposal, source=source)
 
 
 @transaction.atomic
