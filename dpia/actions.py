@@ -99,7 +99,7 @@ def dpia_create(*, organisation, actor, activity):
     for entry in draft.actions:
         Action.objects.create(organisation=organisation, dpia=dpia, measure=entry["measure"], source=entry["source"])
 
-    # Steps the draft already answers count as complete, as they would after saving them in the wizard.
+    # Steps whose required questions the draft fills in count as complete, as after saving them in the wizard.
     for step in STEPS:
         _mark_step(dpia, step.number)
     dpia.save(update_fields=["completed_steps"])

@@ -7,8 +7,8 @@ from .provenance import mark_row_edited
 def activity_replace_child_rows(*, organisation, activity, actor, model, rows, fields):
     """Make `activity`'s rows of `model` equal to `rows` (dicts of `fields`), matching rows by their key.
 
-    A row whose key is already stored is updated in place, so its `source` stays; when a pre-filled row's values
-    change it is marked as edited. Stored rows missing from `rows` are deleted and new keys are created. A field
+    A row whose key is already stored is updated in place, so its `source` stays. A pre-filled row whose values
+    change is marked as edited. Stored rows missing from `rows` are deleted and new keys are created. A field
     left out of a row dict gets the model's default, as a newly created row would.
     """
     section = SECTION_BY_MODEL[model]

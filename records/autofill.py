@@ -167,7 +167,7 @@ def transfers_for(service, vendor_use, *, organisation_is_processor=False, vendo
     transfers it makes as exporter. So they are recorded through its sub-processors, plus one row for each
     destination that no listed sub-processor covers. EEA destinations are left out because they are no transfer.
 
-    A DPF transfer gets no check date: the note says what the catalogue records and asks for a check on the DPF
+    A DPF transfer gets no check date. Its note states what the catalogue records and requests a check on the DPF
     list. `vendor_role` overrides the vendor use's role, as in a record kept as a processor. Sub-processors are
     looked up in the catalogue in one query unless `listings` (from catalogue_listings()) is given.
     """

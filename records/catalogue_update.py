@@ -85,8 +85,8 @@ def vendor_use_catalogue_apply(
 
     `activity_choices` are the `choice` values of the activity rows to add, change or remove (see
     activity_catalogue_update). `expected_version` is the catalogue version the reviewer saw, when known.
-    Fields the user edited, a newer catalogue version and choices that are no longer proposed are rejected with
-    a ValidationError; nothing is saved in that case.
+    Fields the user edited, a newer catalogue version and choices that are no longer proposed raise a
+    ValidationError, and then nothing is saved.
     """
     if vendor_use.organisation_id != organisation.pk:
         raise ValidationError(_("This vendor belongs to another organisation."))

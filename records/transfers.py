@@ -108,9 +108,9 @@ def scc_module_for(*, recipient_role, organisation_is_processor=False):
 
 
 def dpf_check_request(*, name, legal_entity="", entity_is_us=True):
-    """Return the sentence asking to check the legal entity that receives the data on the DPF list.
+    """Return the sentence requesting a check, on the DPF list, of the legal entity that receives the data.
 
-    When the named legal entity is not the US one (`entity_is_us` false), the sentence asks for the US entity of
+    When the named legal entity is not the US one (`entity_is_us` false), the sentence requests the US entity of
     `name` that receives the data.
     """
     if entity_is_us and legal_entity:

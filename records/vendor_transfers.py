@@ -21,7 +21,7 @@ _REGISTER_TO_CATALOGUE = {
 def assess_vendor_use_country(vendor_use, *, organisation_is_processor=False):
     """Return the TransferAssessment of sending data to the vendor's country, or None when no country is given.
 
-    A US vendor counts as DPF-certified only when the user ticked the DPF safeguard. Its basis note asks for a check
+    A US vendor counts as DPF-certified only when the user ticked the DPF safeguard. Its basis note requests a check
     on the DPF list, and no check date is filled in.
     """
     country = str(vendor_use.vendor_country or "").upper()

@@ -53,7 +53,7 @@ class DpiaDetailView(OrganisationMixin, TemplateView):
             versions=list(dpia.versions.select_related("signed_by").order_by("-number")),
             can_edit=self.can(Role.EDITOR),
             can_request_pdf=get_kind("dpia").allows_request_by(self.membership.role),
-            # Signing is offered once every step has its required answers; dpia_sign checks the same again.
+            # Signing is offered once every step is complete, and dpia_sign checks the same again.
             can_sign=is_validator and not any(problems for _step, problems in steps),
             awaiting_steps=is_validator and any(problems for _step, problems in steps),
         )

@@ -1,4 +1,4 @@
-"""Retention rows for cookies are told apart from the retention of the personal data itself (Art. 30(1)(f))."""
+"""Retention rows for cookies are distinguished from the retention of the personal data itself (Art. 30(1)(f))."""
 
 import importlib
 import json

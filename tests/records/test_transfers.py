@@ -186,7 +186,7 @@ def test_onward_transfer_by_scc_vendor_cites_clause(role, clause, module):
     assert "Check the vendor's DPA or sub-processor terms." in assessment.basis_note
 
 
-def test_onward_transfer_by_processor_record_vendor_is_clause_8_8():
+def test_processor_record_onward_clause_8_8():
     to_vendor = vendor_assessment("IN", offered_safeguards=["scc-2021"], organisation_is_processor=True)
 
     assessment = assess_onward_destination(

@@ -32,7 +32,7 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 ACCENTED = "Gestion des réclamations – clientèle à l'étranger"
 GREEK = "Διαχείριση συνδρομητών ενημερωτικού δελτίου"
 CYRILLIC = "Учёт обращений граждан"
-# The demo organisation records no joint controller, EU representative or DPO, so the PDF must say so.
+# The demo organisation records no joint controller, EU representative or DPO, so the PDF must state "None recorded".
 NONE_RECORDED = "None recorded"
 
 
