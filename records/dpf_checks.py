@@ -26,6 +26,20 @@ def validate_dpf_check_date(checked_on):
         )
 
 
+def transfers_relying_on(organisation, entity):
+    """Return the organisation's DPF transfers that rely on the certification of `entity` (any letter case).
+
+    A transfer relies on its `dpf_certified_entity`, or on its recipient when that field is empty.
+    """
+    from .models import ActivityTransfer
+
+    return (
+        ActivityTransfer.objects.for_organisation(organisation)
+        .filter(safeguard=TransferSafeguard.DPF)
+        .filter(Q(dpf_certified_entity__iexact=entity) | Q(dpf_certified_entity="", recipient__iexact=entity))
+    )
+
+
 def record_dpf_check(*, organisation, recipient, checked_on, actor):
     """Store `checked_on` on every DPF transfer relying on `recipient`'s certification, and on the vendor of that name.
 
@@ -35,15 +49,10 @@ def record_dpf_check(*, organisation, recipient, checked_on, actor):
     updated. Completeness of the activities touched is refreshed.
     """
     from .activity_actions import activity_refresh_completeness
-    from .models import ActivityTransfer, ProcessingActivity, VendorUse
+    from .models import ProcessingActivity, VendorUse
 
     validate_dpf_check_date(checked_on)
-    transfers = (
-        ActivityTransfer.objects.for_organisation(organisation)
-        .filter(safeguard=TransferSafeguard.DPF)
-        .filter(Q(dpf_certified_entity__iexact=recipient) | Q(dpf_certified_entity="", recipient__iexact=recipient))
-        .select_related("activity")
-    )
+    transfers = transfers_relying_on(organisation, recipient).select_related("activity")
     touched_activities = set()
     updated = 0
     for transfer in transfers:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from services.choices import PersonalDataCategory
 
 from .. import actions, autofill, processor_actions, selectors, transfer_actions
 from ..completeness import missing_item_labels, organisation_missing_items
+from ..dpf_checks import transfers_relying_on
 from ..forms import SECTION_FORMSETS, SECTION_TITLES, ActivityForm, ProcessorActivityForm, ProcessorFillForm
 from ..labels import data_category_label, data_subject_label
 from ..models import ActivityTransfer, ProcessorActivity, VendorUse
@@ -264,11 +264,8 @@ class ActivityTransferDpfCheckView(RecordsMixin, View):
         else:
             certified = transfer.dpf_certified_entity or transfer.recipient
             dated = (
-                ActivityTransfer.objects.for_organisation(self.organisation)
-                .filter(safeguard=transfer.safeguard, dpf_checked_on=transfer.dpf_checked_on)
-                .filter(
-                    Q(dpf_certified_entity__iexact=certified) | Q(dpf_certified_entity="", recipient__iexact=certified)
-                )
+                transfers_relying_on(self.organisation, certified)
+                .filter(dpf_checked_on=transfer.dpf_checked_on)
                 .count()
             )
             messages.success(
